@@ -1,0 +1,108 @@
+// Package api is the contract between parc-agent and parc-collector: the
+// paths, the headers and the JSON messages of the agent API, version 1.
+// The OpenAPI description of the same contract is openapi.yaml beside this
+// file; keep them in step.
+//
+// Flow: an agent enrolls once with the site's enrolment secret and receives
+// its own token; it then calls Contact on a schedule, which tells it what to
+// send, and posts inventories. Every call after enrolment carries
+// "Authorization: Bearer <token>". A report is accepted only for the asset
+// the token owns.
+package api
+
+// Paths of the agent API.
+const (
+	PathEnroll    = "/api/v1/enroll"
+	PathContact   = "/api/v1/contact"
+	PathInventory = "/api/v1/inventory"
+)
+
+// Headers of the agent API.
+const (
+	// HeaderReportID carries the agent's unique ID for one report (a random
+	// 128-bit hex string). The collector stores each accepted ID and answers
+	// a resend of the same ID with the first answer, so a report retried
+	// after a lost response is stored exactly once.
+	HeaderReportID = "X-Parc-Report-Id"
+	// HeaderAgentVersion carries the agent's version, e.g. "0.1.0".
+	HeaderAgentVersion = "X-Parc-Agent-Version"
+)
+
+// EnrollRequest is the body of POST PathEnroll.
+type EnrollRequest struct {
+	// Secret is the site enrolment secret printed by
+	// `parc-collector enroll-secret`.
+	Secret string `json:"secret"`
+	// DeviceID is the agent's stable device ID, "<hostname>-<YYYY-MM-DD-HH-MM-SS>".
+	DeviceID string `json:"deviceid"`
+	// Hostname is the machine's short host name, e.g. "PC-ACCUEIL-02".
+	Hostname string `json:"hostname"`
+	// Tag is the administrator's optional label given at install time.
+	Tag string `json:"tag,omitempty"`
+}
+
+// EnrollResponse is the answer to a successful enrolment.
+type EnrollResponse struct {
+	// AgentID is the collector's ID for this agent.
+	AgentID string `json:"agent_id"`
+	// Token is the agent's own credential; the collector keeps only its hash.
+	Token string `json:"token"`
+}
+
+// Inventory kinds a Contact answer can ask for.
+const (
+	InventoryNone    = "none"
+	InventoryPartial = "partial"
+	InventoryFull    = "full"
+)
+
+// ContactRequest is the body of POST PathContact.
+type ContactRequest struct {
+	DeviceID string `json:"deviceid"`
+	Version  string `json:"version"` // agent version, e.g. "0.1.0"
+	// LastFullInventory is when the agent last sent a full inventory,
+	// RFC 3339, empty if never.
+	LastFullInventory string `json:"last_full_inventory,omitempty"`
+}
+
+// ContactResponse tells the agent what to do next.
+type ContactResponse struct {
+	// Inventory is InventoryNone, InventoryPartial or InventoryFull.
+	Inventory string `json:"inventory"`
+	// NextContactSeconds is when to call Contact again, before jitter.
+	NextContactSeconds int `json:"next_contact_seconds"`
+	// FullEverySeconds is the longest time between two full inventories.
+	FullEverySeconds int `json:"full_every_seconds,omitempty"`
+	// Tasks are network tasks for an agent serving a remote site.
+	Tasks []Task `json:"tasks,omitempty"`
+}
+
+// Task is one network task (SNMP discovery or inventory) given to an agent.
+type Task struct {
+	ID   string `json:"id"`
+	Kind string `json:"kind"` // "netdiscovery" or "netinventory"
+	// Params are the task's parameters, defined by pkg/snmp.
+	Params map[string]any `json:"params,omitempty"`
+}
+
+// InventoryResponse is the answer to an accepted POST PathInventory.
+type InventoryResponse struct {
+	// AssetID is the collector's ID of the asset the report updated.
+	AssetID string `json:"asset_id"`
+	// Duplicate is true when the same report ID had already been stored.
+	Duplicate bool `json:"duplicate,omitempty"`
+}
+
+// Error is the JSON body of every 4xx and 5xx answer.
+type Error struct {
+	// Error says what went wrong and what to do, for a person.
+	Error string `json:"error"`
+	// Fields lists invalid fields of a refused report or request.
+	Fields []FieldError `json:"fields,omitempty"`
+}
+
+// FieldError names one invalid field and why.
+type FieldError struct {
+	Field  string `json:"field"`  // JSON path, e.g. "content.softwares[3].name"
+	Reason string `json:"reason"` // e.g. "is required"
+}
