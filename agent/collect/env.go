@@ -111,3 +111,11 @@ func (e *Env) concurrency() int {
 	}
 	return runtime.GOMAXPROCS(0) + 2
 }
+
+// NewEnv returns the Env of the real machine: Root "/", and on Windows the
+// live registry and the WMI worker. Call Close when done.
+func NewEnv(logger *slog.Logger) *Env {
+	e := &Env{Root: "/", Logger: logger}
+	platformSources(e)
+	return e
+}
