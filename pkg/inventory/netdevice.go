@@ -49,22 +49,22 @@ type NetworkPort struct {
 
 // Connection is a neighbour seen on a port: a learned MAC, or an LLDP/CDP peer.
 type Connection struct {
-	MAC      string `json:"mac,omitempty"`
-	IfDescr  string `json:"ifdescr,omitempty"` // peer's port
-	IfNumber int64  `json:"ifnumber,omitempty"`
-	IP       string `json:"ip,omitempty"`
-	Model    string `json:"model,omitempty"`
-	SysDescr string `json:"sysdescr,omitempty"`
-	SysMAC   string `json:"sysmac,omitempty"`
-	SysName  string `json:"sysname,omitempty"`
+	MAC      StringList `json:"mac,omitempty"`     // learned MACs (one or several)
+	IfDescr  string     `json:"ifdescr,omitempty"` // peer's port
+	IfNumber int64      `json:"ifnumber,omitempty"`
+	IP       string     `json:"ip,omitempty"`
+	Model    string     `json:"model,omitempty"`
+	SysDescr string     `json:"sysdescr,omitempty"`
+	SysMAC   string     `json:"sysmac,omitempty"`
+	SysName  string     `json:"sysname,omitempty"`
 }
 
 // VLAN is one VLAN on a port. Upstream examples write the ID as a string
 // "number"; GLPI's converter reads both.
 type VLAN struct {
-	Name   string `json:"name,omitempty"`
-	Number string `json:"number,omitempty"` // VLAN ID, e.g. "10"
-	Tagged *bool  `json:"tagged,omitempty"`
+	Name   string     `json:"name,omitempty"`
+	Number FlexString `json:"number,omitempty"` // VLAN ID, e.g. "10"
+	Tagged *FlexBool  `json:"tagged,omitempty"`
 }
 
 // NetworkComponent is one ENTITY-MIB physical entity (chassis, module, stack member...).
