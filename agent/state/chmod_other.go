@@ -1,0 +1,5 @@
+//go:build !windows
+
+package state
+
+func isChmodUnsupported(error) bool { return false }
