@@ -38,13 +38,21 @@ type Package struct {
 	Summary       string // first line of Description, e.g. "Mozilla Firefox web browser"
 	Homepage      string // e.g. "https://www.mozilla.org/"
 	InstalledSize int64  // bytes (the file gives KiB)
+	// MultiArchSame is set for "Multi-Arch: same" packages, which can be
+	// installed for several architectures at once; dpkg names their
+	// files <name>:<arch>.*.
+	MultiArchSame bool
 }
 
 // ListFiles returns the names of the files, under InfoDir, whose
 // modification time tells when p was installed or last upgraded, in the
 // order to try them.
 func (p *Package) ListFiles() []string {
-	return []string{p.Name + ":" + p.Arch + ".list", p.Name + ".list"}
+	qualified, plain := p.Name+":"+p.Arch+".list", p.Name+".list"
+	if p.MultiArchSame {
+		return []string{qualified, plain}
+	}
+	return []string{plain, qualified}
 }
 
 // Parse reads a status file and calls fn for each installed package, in
@@ -108,6 +116,8 @@ func (s *stanza) field(line []byte) {
 		s.pkg.Summary = string(val)
 	case "Homepage":
 		s.pkg.Homepage = string(val)
+	case "Multi-Arch":
+		s.pkg.MultiArchSame = string(val) == "same"
 	case "Installed-Size":
 		s.pkg.InstalledSize = kibToBytes(val)
 	}

@@ -44,11 +44,16 @@ func TestParseRealExcerpt(t *testing.T) {
 		Summary:       "GNU C Library: Shared libraries",
 		Homepage:      "https://www.gnu.org/software/libc/libc.html",
 		InstalledSize: 13001 * 1024,
+		MultiArchSame: true,
 	}
 	if pkgs[i] != want {
 		t.Errorf("got %+v; want %+v", pkgs[i], want)
 	}
 	if got, want := pkgs[i].ListFiles(), []string{"libc6:amd64.list", "libc6.list"}; !slices.Equal(got, want) {
+		t.Errorf("ListFiles() = %q; want %q", got, want)
+	}
+	adduser := Package{Name: "adduser", Arch: "all"}
+	if got, want := adduser.ListFiles(), []string{"adduser.list", "adduser:all.list"}; !slices.Equal(got, want) {
 		t.Errorf("ListFiles() = %q; want %q", got, want)
 	}
 }
