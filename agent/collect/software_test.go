@@ -38,11 +38,13 @@ func swUpdate() bool {
 
 const swFixtures = "testdata/software"
 
-// swEnv returns an Env rooted at a fixture machine, with a UTC clock so
-// that install dates do not depend on the test machine's zone.
+// swEnv returns an Env rooted at a temporary copy of a fixture machine,
+// with a UTC clock so that install dates do not depend on the test
+// machine's zone.
 func swEnv(t *testing.T, machine string) *Env {
 	t.Helper()
-	root := filepath.Join(swFixtures, machine)
+	root := t.TempDir()
+	swCopyTree(t, filepath.Join(swFixtures, machine), root)
 	swSetMtimes(t, root)
 	return &Env{
 		Root:   root,
@@ -51,8 +53,38 @@ func swEnv(t *testing.T, machine string) *Env {
 	}
 }
 
-// swSetMtimes gives the files of a fixture tree the modification times
-// its mtimes.txt lists (git keeps none), and the default one to the rest.
+// swCopyTree copies files, directories and symbolic links (as links).
+func swCopyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(link, to)
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// swSetMtimes gives the files of a fixture copy the modification times
+// its mtimes.txt lists, creating listed files git cannot hold.
 func swSetMtimes(t *testing.T, root string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(root, "mtimes.txt"))
@@ -87,7 +119,13 @@ func swSetMtimes(t *testing.T, root string) {
 		t.Fatal(err)
 	}
 	for p, tm := range times {
-		if err := os.Chtimes(filepath.Join(root, p), tm, tm); err != nil {
+		full := filepath.Join(root, p)
+		if _, err := os.Stat(full); os.IsNotExist(err) {
+			if err := os.WriteFile(full, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chtimes(full, tm, tm); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -211,7 +249,7 @@ func TestSoftwaresWindowsFixture(t *testing.T) {
 	for _, hidden := range []string{
 		"Should not appear", "Should not appear either", // .DEFAULT and SYSTEM hives
 		"Microsoft Visual C++ 2022 X86 Minimum Runtime - 14.38.33135", // system component
-		"Microsoft Office Proofing Tools 2016 - Français",            // child of Office, not a KB
+		"Microsoft Office Proofing Tools 2016 - Français",             // child of Office, not a KB
 	} {
 		if slices.Contains(names, hidden) {
 			t.Errorf("%q is listed; Programs and Features hides it", hidden)
