@@ -152,13 +152,17 @@ func classify(id *Identity, descrKind Kind, v Vars) Kind {
 	return KindSwitch
 }
 
-// cleanText trims a device string and folds runs of blanks, but keeps the
-// line breaks of multi-line sysDescr values.
+// cleanText trims a device string, drops the stray quote some agents
+// wrap values in (as GLPI Agent does), and keeps the line breaks of
+// multi-line sysDescr values.
 func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSpace(l)
 	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
+	s = strings.TrimSpace(strings.Join(lines, "\n"))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, `\"`), `"`)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, `"`), `\`)
+	return strings.TrimSpace(s)
 }

@@ -66,9 +66,12 @@ var vendors = []vendorHints{
 // genericSerialOIDs are tried, in order, when neither a vendor hint nor
 // ENTITY-MIB nor Printer-MIB gives a serial number.
 var genericSerialOIDs = []string{
-	".1.3.6.1.4.1.248.14.1.1.9.1.10.1", // Hirschmann
-	".1.3.6.1.4.1.3417.2.11.1.4.0",     // Blue Coat
-	".1.3.6.1.4.1.232.2.2.2.1.0",       // HP/Compaq CPQSINFO-MIB
+	".1.3.6.1.4.1.248.14.1.1.9.1.10.1",    // Hirschmann
+	".1.3.6.1.4.1.3417.2.11.1.4.0",        // Blue Coat
+	".1.3.6.1.4.1.232.2.2.2.1.0",          // HP/Compaq CPQSINFO-MIB
+	".1.3.6.1.4.1.318.1.1.4.1.5.0",        // APC MasterSwitch
+	".1.3.6.1.4.1.6027.3.8.1.1.5.0",       // Force10 C-series chassis
+	".1.3.6.1.4.1.6027.3.10.1.2.2.1.12.1", // Force10 S-series stack unit 1
 }
 
 // vendorFor returns the hints that apply to a sysObjectID.

@@ -1,0 +1,156 @@
+package snmp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parcproject/parc/pkg/inventory"
+)
+
+// InventoryOptions tunes a full inventory.
+type InventoryOptions struct {
+	// DB identifies devices by sysObjectID; nil leaves sysDescr and MIB
+	// probing only.
+	DB *SysObjectDB
+	// VLANContexts reads Cisco per-VLAN MAC tables (community@vlan). Each
+	// VLAN costs a request, and a timeout where the VLAN has no context.
+	VLANContexts bool
+	// Meta stamps the report.
+	Meta Meta
+}
+
+// Device is the outcome of a full inventory.
+type Device struct {
+	Identity *Identity
+	// Report is the netinventory report, valid against the GLPI schema.
+	Report *inventory.Report
+	// Supplies lists every printer supply with its description, capacity
+	// and level, beyond GLPI's cartridges map.
+	Supplies []Supply
+}
+
+// Inventory reads everything Parc knows how to read from one device
+// through s: identity, memory, ports, and by type the printer supplies and
+// page counters or the switch VLANs, trunks, aggregates, neighbours, MAC
+// table and components.
+func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device, error) {
+	id, err := Identify(ctx, s, opts.DB)
+	if err != nil {
+		return nil, err
+	}
+	r := opts.Meta.base(inventory.ActionNetInventory, ItemType(id.Type))
+	dev := id.networkDevice(s.Credential().ID)
+	if err := readMemory(ctx, s, dev); err != nil {
+		return nil, err
+	}
+	r.Content.NetworkDevice = dev
+	ports, err := ReadPorts(ctx, s)
+	if err != nil {
+		return nil, fmt.Errorf("inventory %s: %w", s.Host(), err)
+	}
+	out := &Device{Identity: id, Report: r}
+	switch id.Type {
+	case TypePrinter:
+		if out.Supplies, err = ReadSupplies(ctx, s); err != nil {
+			return nil, err
+		}
+		r.Content.Cartridges = CartridgesJSON(Cartridges(out.Supplies))
+		if r.Content.PageCounters, err = ReadPageCounters(ctx, s, id.SysObjectID); err != nil {
+			return nil, err
+		}
+	case TypeNetworking:
+		if err := readSwitch(ctx, s, id, ports, opts); err != nil {
+			return nil, fmt.Errorf("inventory %s: %w", s.Host(), err)
+		}
+		if r.Content.NetworkComponents, err = ReadComponents(ctx, s); err != nil {
+			return nil, err
+		}
+	}
+	r.Content.NetworkPorts = ports.Sorted()
+	if id.Firmware != "" {
+		r.Content.Firmwares = []inventory.Firmware{{Name: firstNonEmpty(id.Model, "device"), Description: "device firmware",
+			Type: "device", Version: id.Firmware, Manufacturer: id.Manufacturer}}
+	}
+	return out, nil
+}
+
+func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts InventoryOptions) error {
+	bridge, err := walkColumn(ctx, s, oidDot1dBasePortIfIndex)
+	if err != nil {
+		return err
+	}
+	if err := ReadVLANs(ctx, s, ports, bridge); err != nil {
+		return err
+	}
+	if err := ReadTrunks(ctx, s, ports, bridge); err != nil {
+		return err
+	}
+	if err := ReadLLDP(ctx, s, ports, bridge, strings.EqualFold(id.Manufacturer, "Juniper")); err != nil {
+		return err
+	}
+	if err := ReadCDP(ctx, s, ports); err != nil {
+		return err
+	}
+	fo := FDBOptions{VLANContexts: opts.VLANContexts && strings.HasPrefix(id.SysObjectID+".", ".1.3.6.1.4.1.9.")}
+	fo.Contexts = func(ctx context.Context, vlan int64) (Reader, func(), error) {
+		o := s.opts
+		o.Retries = 0 // a VLAN without context never answers: do not insist
+		vs, err := Dial(ctx, s.host, s.cred.vlanContext(vlan), o)
+		if err != nil {
+			return nil, nil, err
+		}
+		// A first GET tells whether the context exists before walking.
+		if _, err := vs.Get(ctx, oidDot1dBaseNumPorts); err != nil {
+			vs.Close()
+			return nil, nil, err
+		}
+		return vs, func() { vs.Close() }, nil
+	}
+	if err := ReadFDB(ctx, s, ports, bridge, fo); err != nil {
+		return err
+	}
+	return ReadAggregates(ctx, s, ports)
+}
+
+// readMemory fills RAM (MiB), flash or main storage (MiB) and CPU load.
+func readMemory(ctx context.Context, r Reader, d *inventory.NetworkDevice) error {
+	v, err := r.Get(ctx, oidHrMemorySize, oidUcdMemTotalReal, oidCiscoMemSize, oidHrStorageSize1,
+		oidHrStorageUnits1, oidCiscoCPU5min, oidCiscoCPU5minOld)
+	if err != nil && !errors.Is(err, ErrNoResponse) {
+		return err
+	}
+	if n, ok := pduInt(v[oidHrMemorySize]); ok && n > 0 {
+		d.RAM = n / 1024
+	} else if n, ok := pduInt(v[oidUcdMemTotalReal]); ok && n > 0 {
+		d.RAM = n / 1024
+	} else if n, ok := pduInt(v[oidCiscoMemSize]); ok && n > 0 {
+		d.RAM = n / 1024 / 1024
+	}
+	if n, ok := pduInt(v[oidHrStorageSize1]); ok && n > 0 {
+		// Without allocation units the size is taken as bytes, as GLPI
+		// Agent does.
+		unit, ok := pduInt(v[oidHrStorageUnits1])
+		if !ok || unit <= 0 {
+			unit = 1
+		}
+		d.Memory = n * unit / 1024 / 1024
+	}
+	for _, o := range []string{oidCiscoCPU5min, oidCiscoCPU5minOld} {
+		if n, ok := pduInt(v[o]); ok && n >= 0 && n <= 100 {
+			d.CPU = n
+			break
+		}
+	}
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
