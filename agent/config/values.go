@@ -23,13 +23,18 @@ func (j Jitter) Max(interval time.Duration) time.Duration {
 	return j.Fixed
 }
 
-// Apply returns interval plus a uniform random jitter in [0, Max(interval)].
-func (j Jitter) Apply(interval time.Duration) time.Duration {
+// Random returns a uniform random jitter in [0, Max(interval)].
+func (j Jitter) Random(interval time.Duration) time.Duration {
 	m := j.Max(interval)
 	if m <= 0 {
-		return interval
+		return 0
 	}
-	return interval + rand.N(m+1)
+	return rand.N(m + 1)
+}
+
+// Apply returns interval plus Random(interval).
+func (j Jitter) Apply(interval time.Duration) time.Duration {
+	return interval + j.Random(interval)
 }
 
 // String gives the jitter back in the form it is written.

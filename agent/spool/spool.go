@@ -266,3 +266,17 @@ func (s *Spool) remove(it Item) error {
 	}
 	return nil
 }
+
+// StatDir counts the pending reports of a spool directory without opening
+// (or creating) it, for `parc-agent status`; a missing directory is empty.
+func StatDir(dir string) (n int, bytes int64, err error) {
+	s := &Spool{dir: dir}
+	items, err := s.list(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, 0, nil
+	}
+	for _, it := range items {
+		bytes += it.Size
+	}
+	return len(items), bytes, err
+}

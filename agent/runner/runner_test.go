@@ -1,0 +1,398 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/agent/config"
+	"github.com/parcproject/parc/agent/spool"
+	"github.com/parcproject/parc/agent/state"
+	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/inventory"
+)
+
+// machine is the content the test's collectors return; tests change it.
+type machine struct {
+	mu sync.Mutex
+	c  inventory.Content
+}
+
+func newMachine() *machine {
+	return &machine{c: inventory.Content{
+		Hardware:  &inventory.Hardware{Name: "PC-ACCUEIL-02", UUID: "4c4c4544-0034-3010-8048-b6c04f503732"},
+		Bios:      &inventory.Bios{SSN: "640HP72", SManufacturer: "Dell Inc."},
+		Softwares: []inventory.Software{{Name: "firefox", Version: "128.0"}, {Name: "vim", Version: "9.0"}},
+		Batteries: []inventory.Battery{{Name: "DELL RWT1R43", Capacity: 56000}},
+	}}
+}
+
+func (m *machine) collect(context.Context) inventory.Content {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := m.c
+	c.Softwares = slices.Clone(m.c.Softwares)
+	c.Batteries = slices.Clone(m.c.Batteries)
+	return c
+}
+
+func (m *machine) change(fn func(c *inventory.Content)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fn(&m.c)
+}
+
+type harness struct {
+	r     *Runner
+	cfg   *config.Config
+	store *state.Store
+	spool *spool.Spool
+	logs  *syncBuffer
+	m     *machine
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// newHarness builds a runner against server (empty: no collector) with
+// short retry intervals; tweak changes the config first.
+func newHarness(t *testing.T, server string, tweak func(*config.Config)) *harness {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Server = server
+	cfg.EnrollSecret = "site-secret"
+	cfg.StateDir = t.TempDir()
+	cfg.RetryMin, cfg.RetryMax = 20*time.Millisecond, 100*time.Millisecond
+	cfg.Jitter = config.Jitter{}
+	cfg.RequestTimeout = 5 * time.Second
+	if tweak != nil {
+		tweak(cfg)
+	}
+	store, err := state.Open(cfg.StateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	sp, err := spool.Open(filepath.Join(cfg.StateDir, state.SpoolDir), spool.Options{
+		MaxReports: cfg.SpoolMaxReports, MaxBytes: cfg.SpoolMaxBytes, MaxRejected: cfg.RejectedMax, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var client *api.Client
+	if server != "" {
+		client, err = api.NewClient(api.ClientOptions{Server: server, Version: "test", Timeout: cfg.RequestTimeout})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newMachine()
+	r, err := New(Deps{Config: cfg, Store: store, Spool: sp, Client: client, Collect: m.collect, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("agent logs:\n%s", logs)
+		}
+	})
+	return &harness{r: r, cfg: cfg, store: store, spool: sp, logs: logs, m: m}
+}
+
+func listen(t *testing.T) net.Listener {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// waitFor polls cond until it holds or the deadline passes.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func spoolLen(t *testing.T, s *spool.Spool) int {
+	n, _, err := s.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func sectionsOf(r inventory.Report) []string {
+	secs, _ := sections(&r.Content)
+	var out []string
+	for k := range secs {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestOnceFullThenPartial(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing changed: a partial with only the identity sections.
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	// The software list changed: a partial with softwares.
+	h.m.change(func(c *inventory.Content) { c.Softwares = append(c.Softwares, inventory.Software{Name: "libreoffice"}) })
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	// --force-full.
+	if err := h.r.Once(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	// A battery was removed: only a full report can say so.
+	h.m.change(func(c *inventory.Content) { c.Batteries = nil })
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+
+	reps := fc.reports()
+	want := []struct {
+		partial         bool
+		sections        []string
+		machineSections int
+	}{
+		{false, []string{"batteries", "bios", "hardware", "softwares"}, 4},
+		{true, []string{"bios", "hardware"}, 4},
+		{true, []string{"bios", "hardware", "softwares"}, 4},
+		{false, []string{"batteries", "bios", "hardware", "softwares"}, 4},
+		{false, []string{"bios", "hardware", "softwares"}, 3},
+	}
+	if len(reps) != len(want) {
+		t.Fatalf("got %d reports; want %d", len(reps), len(want))
+	}
+	for i, w := range want {
+		rep := reps[i]
+		if rep.Partial != w.partial || !slices.Equal(sectionsOf(rep), w.sections) {
+			t.Errorf("report %d: got partial=%v sections %v; want partial=%v sections %v", i, rep.Partial, sectionsOf(rep), w.partial, w.sections)
+		}
+		// Every report lists the checksums of every section the machine
+		// has, sent or not.
+		if rep.Content.Parc == nil || len(rep.Content.Parc.Checksums) != w.machineSections {
+			t.Errorf("report %d: got content.parc.checksums %v; want %d sections", i, rep.Content.Parc, w.machineSections)
+		}
+		if rep.DeviceID != h.r.DeviceID() || rep.Action != "inventory" || rep.ItemType != "Computer" {
+			t.Errorf("report %d: envelope got %q %q %q", i, rep.DeviceID, rep.Action, rep.ItemType)
+		}
+	}
+	if fc.enrolls != 1 {
+		t.Errorf("enrolments: got %d; want 1 (the token is reused)", fc.enrolls)
+	}
+	if n := spoolLen(t, h.spool); n != 0 {
+		t.Errorf("spool: got %d reports; want 0", n)
+	}
+	st, _ := h.store.Status()
+	if st.LastError != "" || st.LastSent.IsZero() || st.LastFull.IsZero() || st.LastPartial.IsZero() {
+		t.Errorf("status: got %+v; want no error and every time set", st)
+	}
+}
+
+func TestContactAnswerDecides(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+	if err := h.r.Once(ctx, false); err != nil { // first: full
+		t.Fatal(err)
+	}
+	// The daemon's cycle (not triggered) sends nothing when neither the
+	// collector nor the schedule wants an inventory...
+	if err := h.r.cycle(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fc.reports()); n != 1 {
+		t.Fatalf("reports after a quiet cycle: got %d; want 1", n)
+	}
+	// ...and a full one when the collector asks for it.
+	fc.set(func(f *fakeCollector) { f.contact = api.InventoryFull })
+	if err := h.r.cycle(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	reps := fc.reports()
+	if len(reps) != 2 || reps[1].Partial {
+		t.Fatalf("got %d reports (last partial=%v); want 2, the last full", len(reps), reps[len(reps)-1].Partial)
+	}
+	// The local schedule: a partial when full_inventory_interval passed.
+	fc.set(func(f *fakeCollector) { f.contact = api.InventoryNone })
+	h.store.UpdateStatus(func(s *state.Status) { s.LastFull = time.Now().Add(-25 * time.Hour) })
+	if err := h.r.cycle(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	// And a full one when the last full is older than full_max_age.
+	h.store.UpdateStatus(func(s *state.Status) {
+		s.LastFull = time.Now().Add(-8 * 24 * time.Hour)
+		s.LastPartial = time.Now()
+	})
+	if err := h.r.cycle(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	reps = fc.reports()
+	if len(reps) != 4 || !reps[2].Partial || reps[3].Partial {
+		t.Fatalf("got %d reports; want 4: full, full, partial, full", len(reps))
+	}
+}
+
+func TestRejectedReportForcesFull(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	fc.set(func(f *fakeCollector) { f.failNext, f.failCode = 1, 422 })
+	h.m.change(func(c *inventory.Content) { c.Softwares = append(c.Softwares, inventory.Software{Name: "gimp"}) })
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatalf("a refused report leaves the spool: got %v; want nil", err)
+	}
+	rej, _ := h.spool.Rejected()
+	if len(rej) != 1 || spoolLen(t, h.spool) != 0 {
+		t.Fatalf("got %d rejected, %d pending; want 1 and 0", len(rej), spoolLen(t, h.spool))
+	}
+	if !strings.Contains(h.logs.String(), "content.softwares[0].name: is required") {
+		t.Errorf("the collector's field errors are not logged:\n%s", h.logs)
+	}
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	reps := fc.reports()
+	if last := reps[len(reps)-1]; last.Partial {
+		t.Errorf("after a refusal: got a partial report; want a full one")
+	}
+}
+
+func TestRevokedTokenReenrols(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	fc.set(func(f *fakeCollector) { clear(f.tokens) }) // revoke
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatalf("got %v; want a transparent re-enrolment", err)
+	}
+	if fc.enrolls != 2 || len(fc.reports()) != 2 {
+		t.Errorf("got %d enrolments and %d reports; want 2 and 2", fc.enrolls, len(fc.reports()))
+	}
+
+	// Without a secret the agent cannot enrol again, and says so.
+	h.cfg.EnrollSecret = ""
+	fc.set(func(f *fakeCollector) { clear(f.tokens) })
+	err := h.r.Once(ctx, false)
+	if err == nil || !strings.Contains(err.Error(), "enroll_secret") {
+		t.Fatalf("got %v; want an error telling to set enroll_secret", err)
+	}
+	if n := spoolLen(t, h.spool); n != 1 {
+		t.Errorf("spool: got %d; want the report kept", n)
+	}
+}
+
+func TestNotEnrolledWithoutSecret(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), func(c *config.Config) { c.EnrollSecret = "" })
+	err := h.r.Once(context.Background(), false)
+	if !errors.Is(err, ErrNotEnrolled) {
+		t.Fatalf("got %v; want ErrNotEnrolled", err)
+	}
+	if n := spoolLen(t, h.spool); n != 1 {
+		t.Errorf("spool: got %d; want 1 (the report waits for a credential)", n)
+	}
+}
+
+func TestSpoolDropForcesFull(t *testing.T) {
+	l := listen(t)
+	addr := l.Addr().String()
+	l.Close() // the collector is down for the whole test
+	h := newHarness(t, "http://"+addr, func(c *config.Config) { c.SpoolMaxReports = 2 })
+	ctx := context.Background()
+	for i := range 4 {
+		h.m.change(func(c *inventory.Content) {
+			c.Softwares = append(c.Softwares, inventory.Software{Name: "pkg" + string(rune('a'+i))})
+		})
+		err := h.r.Once(ctx, false)
+		if err == nil || !strings.Contains(err.Error(), "cannot reach the collector at http://"+addr) ||
+			!strings.Contains(err.Error(), "the report is spooled in "+h.spool.Dir()) {
+			t.Fatalf("run %d: got %v; want an actionable unreachable error", i, err)
+		}
+	}
+	// Run 1 made a full, 2 a partial; run 3's partial pushed the full out,
+	// so run 4 had to be full again, and superseded the rest.
+	items, _ := h.spool.List()
+	if len(items) != 1 {
+		t.Fatalf("spool: got %d; want 1", len(items))
+	}
+	if sums, _ := h.store.Checksums(); sums == nil {
+		t.Error("checksums forgotten after a full report was spooled")
+	}
+	if items[len(items)-1].Kind != spool.KindFull {
+		t.Errorf("last spooled: got %s; want full after a drop", items[len(items)-1].Kind)
+	}
+	if !strings.Contains(h.logs.String(), "spool full: dropped the oldest unsent report") {
+		t.Error("no warning about the dropped report")
+	}
+}
+
+func TestRetryAfterHonoured(t *testing.T) {
+	fc := newFakeCollector(t)
+	fc.failNext, fc.failCode, fc.retryHdr = 1, 503, "3600"
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	err := h.r.Once(context.Background(), false)
+	if err == nil || !strings.Contains(err.Error(), "will be retried in 1h0m0s") {
+		t.Fatalf("got %v; want a retry in 1h (Retry-After)", err)
+	}
+	if u := h.r.backoff.Until(); time.Until(u) < 59*time.Minute {
+		t.Errorf("backoff until %v; want about an hour from now", u)
+	}
+}
