@@ -20,16 +20,16 @@ type fakeCollector struct {
 	t      *testing.T
 	secret string
 
-	mu        sync.Mutex
-	tokens    map[string]bool
-	enrolls   int
-	contact   string                      // Inventory answered by Contact
-	stored    map[string]inventory.Report // report ID -> report, stored once
-	order     []string                    // report IDs in the order stored
-	requests  int                         // inventory requests received
-	failNext  int                         // answer the next N inventory requests with failCode
-	failCode  int
-	retryHdr  string
+	mu         sync.Mutex
+	tokens     map[string]bool
+	enrolls    int
+	contact    string                      // Inventory answered by Contact
+	stored     map[string]inventory.Report // report ID -> report, stored once
+	order      []string                    // report IDs in the order stored
+	requests   int                         // inventory requests received
+	failNext   int                         // answer the next N inventory requests with failCode
+	failCode   int
+	retryHdr   string
 	dropAfter  bool // store, then drop the connection without answering
 	dropBefore bool // drop the connection before reading the report
 }
