@@ -59,7 +59,7 @@ func mapHotfixes(rows []map[string]any, arch string) []inventory.Software {
 			Comments:    desc,
 			Publisher:   "Microsoft Corporation",
 			From:        "WMI",
-			Arch:        winArch64,
+			Arch:        arch,
 			ReleaseType: hotfixReleaseType(desc),
 			InstallDate: parseHotfixDate(swWMIString(row["InstalledOn"])),
 		}

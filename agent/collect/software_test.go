@@ -284,3 +284,15 @@ func TestSoftwaresNoData(t *testing.T) {
 		})
 	}
 }
+
+// swWriteFile writes a file below root, creating its directories.
+func swWriteFile(t *testing.T, root, p, content string) {
+	t.Helper()
+	full := filepath.Join(root, p)
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

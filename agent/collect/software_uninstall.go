@@ -116,7 +116,10 @@ func swRegUint(v any) (uint64, bool) {
 	case uint64:
 		return x, true
 	case int64:
-		return uint64(x), x >= 0
+		if x < 0 {
+			return 0, false
+		}
+		return uint64(x), true
 	case string:
 		x = strings.TrimSpace(x)
 		if h, ok := strings.CutPrefix(strings.ToLower(x), "0x"); ok {
