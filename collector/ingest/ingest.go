@@ -1,0 +1,200 @@
+// Package ingest turns an inventory report into the park: decode (bounded
+// decompression), validate, normalise, reconcile with the existing assets,
+// then diff and write only what changed, in one transaction.
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/parcproject/parc/collector/park"
+	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/inventory"
+)
+
+// ErrForbidden is returned when a report reconciles onto an asset owned by
+// another agent: a credential may only report for its own asset.
+var ErrForbidden = errors.New("report is for an asset owned by another agent")
+
+// Source says who sent a report.
+type Source struct {
+	// AgentID is the enrolled agent, 0 for a report without a Parc
+	// credential (GLPI-compatible endpoint, imports).
+	AgentID int64
+	// ReportID is the agent's X-Parc-Report-Id, "" if none.
+	ReportID string
+	// Origin is stored as the asset's source: "agent", "glpi"...
+	Origin string
+}
+
+// Result is the outcome of an accepted report.
+type Result struct {
+	AssetID   int64
+	Created   bool // a new asset was created
+	Duplicate bool // the report ID had already been stored; nothing was written
+	// Response is the JSON answer for the agent (the stored one for a duplicate).
+	Response []byte
+}
+
+// Ingester writes reports into a store.
+type Ingester struct {
+	st   store.Store
+	norm *park.Normaliser
+	log  *slog.Logger
+	now  func() time.Time
+}
+
+// New returns an Ingester. norm may be nil for the built-in dictionary.
+func New(st store.Store, norm *park.Normaliser, log *slog.Logger) (*Ingester, error) {
+	if norm == nil {
+		var err error
+		if norm, err = park.NewNormaliser(""); err != nil {
+			return nil, err
+		}
+	}
+	return &Ingester{st: st, norm: norm, log: log.With("component", "ingest"), now: time.Now}, nil
+}
+
+// IngestJSON parses and validates a decoded report, then ingests it. A
+// report that does not validate returns *inventory.ValidationError and
+// nothing is stored.
+func (in *Ingester) IngestJSON(ctx context.Context, src Source, data []byte) (Result, error) {
+	rep, err := inventory.Parse(data)
+	if err != nil {
+		return Result{}, err
+	}
+	return in.Ingest(ctx, src, rep)
+}
+
+// Ingest writes one validated report in one transaction. The result is
+// returned only after the commit, so an acknowledged report is durable.
+func (in *Ingester) Ingest(ctx context.Context, src Source, rep *inventory.Report) (Result, error) {
+	var res Result
+	now := in.now().UTC()
+	err := in.st.WithTx(ctx, func(q store.Queries) error {
+		res = Result{}
+		w := &writer{in: in, q: q, rep: rep, src: src, now: now}
+		return w.run(ctx, &res)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// writer carries the state of one report's transaction.
+type writer struct {
+	in    *Ingester
+	q     store.Queries
+	rep   *inventory.Report
+	src   Source
+	now   time.Time
+	agent *store.Agent
+	asset *store.Asset
+	isNew bool
+	hist  []store.HistoryEntry
+	// hashes are the stored section hashes, loaded once per report.
+	hashes map[string]string
+}
+
+// sectionHashes returns the asset's stored section hashes (none for a new
+// asset), querying them once per report.
+func (w *writer) sectionHashes(ctx context.Context) (map[string]string, error) {
+	if w.hashes != nil {
+		return w.hashes, nil
+	}
+	if w.isNew {
+		w.hashes = map[string]string{}
+		return w.hashes, nil
+	}
+	h, err := w.q.SectionHashes(ctx, w.asset.ID)
+	if err != nil {
+		return nil, err
+	}
+	w.hashes = h
+	return h, nil
+}
+
+func (w *writer) run(ctx context.Context, res *Result) error {
+	if w.src.AgentID != 0 {
+		if err := w.q.LockAgent(ctx, w.src.AgentID); err != nil {
+			return err
+		}
+		if w.src.ReportID != "" {
+			pr, err := w.q.GetProcessedReport(ctx, w.src.AgentID, w.src.ReportID)
+			if err == nil {
+				*res = Result{AssetID: pr.AssetID, Duplicate: true, Response: []byte(pr.Response)}
+				return nil
+			}
+			if !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+		}
+		a, err := w.q.GetAgent(ctx, w.src.AgentID)
+		if err != nil {
+			return err
+		}
+		w.agent = a
+	}
+	if err := w.resolve(ctx); err != nil {
+		return err
+	}
+	if err := w.applyFields(ctx); err != nil {
+		return err
+	}
+	if err := w.applySections(ctx); err != nil {
+		return err
+	}
+	if err := w.applySoftware(ctx); err != nil {
+		return err
+	}
+	if err := w.applyMonitors(ctx); err != nil {
+		return err
+	}
+	if err := w.q.AddHistory(ctx, w.hist); err != nil {
+		return err
+	}
+	resp, err := json.Marshal(api.InventoryResponse{AssetID: strconv.FormatInt(w.asset.ID, 10)})
+	if err != nil {
+		return fmt.Errorf("encode response: %w", err)
+	}
+	*res = Result{AssetID: w.asset.ID, Created: w.isNew, Response: resp}
+	return w.finishAgent(ctx, resp)
+}
+
+func (w *writer) finishAgent(ctx context.Context, resp []byte) error {
+	if w.agent == nil {
+		return nil
+	}
+	if w.agent.AssetID != w.asset.ID {
+		if err := w.q.SetAgentAsset(ctx, w.agent.ID, w.asset.ID); err != nil {
+			return err
+		}
+	}
+	if !w.rep.Partial {
+		if err := w.q.SetAgentLastFull(ctx, w.agent.ID, w.now); err != nil {
+			return err
+		}
+	}
+	if w.src.ReportID == "" {
+		return nil
+	}
+	return w.q.PutProcessedReport(ctx, store.ProcessedReport{AgentID: w.agent.ID, ReportID: w.src.ReportID,
+		AssetID: w.asset.ID, Response: string(resp), At: w.now})
+}
+
+// history queues a change row, unless the asset is new: a new asset gets a
+// single "created" row rather than one per component.
+func (w *writer) history(field, oldV, newV string) {
+	if w.isNew {
+		return
+	}
+	w.hist = append(w.hist, store.HistoryEntry{AssetID: w.asset.ID, Actor: store.ActorInventory,
+		Field: field, OldValue: oldV, NewValue: newV, At: w.now})
+}
