@@ -16,10 +16,11 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 )
 
-const (
-	snapMountDir = "/snap"
-	snapBlobDir  = "/var/lib/snapd/snaps"
-)
+// snapMountDirs are where snapd mounts snaps: /snap, or on Fedora and
+// other distributions that keep / read-only, /var/lib/snapd/snap.
+var snapMountDirs = []string{"/snap", "/var/lib/snapd/snap"}
+
+const snapBlobDir = "/var/lib/snapd/snaps"
 
 // snapYAML is the part of meta/snap.yaml the inventory uses.
 type snapYAML struct {
@@ -32,14 +33,23 @@ type snapYAML struct {
 
 // softwaresSnap lists installed snaps from their mounted metadata,
 // /snap/<name>/current/meta/snap.yaml, without asking snapd. Bases, the
-// core snaps and snapd itself are left out, as `snap list` users and GLPI
-// Agent expect. The size is that of the revision's .snap file and the
+// core snaps and snapd itself are left out, as GLPI Agent does. The size is that of the revision's .snap file and the
 // install date its modification time (when that revision arrived). The
 // publisher lives only in snapd's assertions and is not reported.
 func softwaresSnap(ctx context.Context, env *Env, r *inventory.Report) error {
-	entries, err := env.ReadDir(snapMountDir)
+	var (
+		mount   string
+		entries []fs.DirEntry
+		err     error
+	)
+	for _, mount = range snapMountDirs {
+		entries, err = env.ReadDir(mount)
+		if !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("no %s: %w", snapMountDir, ErrNoData)
+		return fmt.Errorf("no snap mount directory: %w", ErrNoData)
 	}
 	if err != nil {
 		return fmt.Errorf("list snaps: %w", err)
@@ -53,7 +63,7 @@ func softwaresSnap(ctx context.Context, env *Env, r *inventory.Report) error {
 		if !e.IsDir() || e.Name() == "bin" {
 			continue
 		}
-		s, ok, err := readSnap(env, e.Name(), loc)
+		s, ok, err := readSnap(env, mount, e.Name(), loc)
 		if err != nil {
 			env.logger().Debug("skip snap", "collector", "softwares_snap", "snap", e.Name(), "err", err)
 			continue
@@ -72,13 +82,13 @@ func softwaresSnap(ctx context.Context, env *Env, r *inventory.Report) error {
 
 // readSnap reads one snap; ok is false for the snaps that are not
 // software to list (bases, core, snapd).
-func readSnap(env *Env, dir string, loc *time.Location) (inventory.Software, bool, error) {
-	rev, err := os.Readlink(env.Path(path.Join(snapMountDir, dir, "current")))
+func readSnap(env *Env, mount, dir string, loc *time.Location) (inventory.Software, bool, error) {
+	rev, err := os.Readlink(env.Path(path.Join(mount, dir, "current")))
 	if err != nil {
 		return inventory.Software{}, false, fmt.Errorf("current revision: %w", err)
 	}
 	rev = path.Base(rev)
-	data, err := env.ReadFile(path.Join(snapMountDir, dir, rev, "meta", "snap.yaml"))
+	data, err := env.ReadFile(path.Join(mount, dir, rev, "meta", "snap.yaml"))
 	if err != nil {
 		return inventory.Software{}, false, err
 	}
@@ -98,7 +108,7 @@ func readSnap(env *Env, dir string, loc *time.Location) (inventory.Software, boo
 		Comments:       strings.TrimSpace(y.Summary),
 		From:           "snap",
 		SystemCategory: y.Type,
-		Folder:         path.Join(snapMountDir, dir, rev),
+		Folder:         path.Join(mount, dir, rev),
 	}
 	if s.SystemCategory == "" {
 		s.SystemCategory = "app"
