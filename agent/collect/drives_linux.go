@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"fmt"
+	"os"
 	"path"
 	"strings"
 	"syscall"
@@ -27,6 +28,9 @@ func drivesLinux(ctx context.Context, env *Env, r *inventory.Report) error {
 	for _, m := range parseMounts(b) {
 		if !isDataMount(m) || seen[m.Target] {
 			continue
+		}
+		if fi, err := os.Stat(env.Path(m.Target)); err == nil && !fi.IsDir() {
+			continue // a file bind mount, e.g. a container's /etc/resolv.conf
 		}
 		seen[m.Target] = true
 		d := inventory.Drive{Type: m.Target, FileSystem: m.FSType, Volumn: m.Source}
