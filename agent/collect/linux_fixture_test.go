@@ -82,15 +82,15 @@ func lxBinaryFixtures(t *testing.T) map[string][]byte {
 	const d = "dell-latitude-5420/"
 	card := d + "sys/bus/pci/devices/0000:00:02.0/drm/card0/"
 	return map[string][]byte{
-		d + "sys/firmware/dmi/tables/DMI":                smbiosTable(dell),
-		d + "sys/firmware/dmi/tables/smbios_entry_point": smbiostest.EntryPoint3(dell.Major, dell.Minor, len(dell.Table)),
+		d + "sys/firmware/dmi/tables/DMI":                                              smbiosTable(dell),
+		d + "sys/firmware/dmi/tables/smbios_entry_point":                               smbiostest.EntryPoint3(dell.Major, dell.Minor, len(dell.Table)),
 		d + "sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c": {0x06, 0, 0, 0, 1},
-		card + "card0-eDP-1/edid":        readEDID("auo-b140han04.bin"),
-		card + "card0-DP-1/edid":         readEDID("dell-p2419h.bin"),
-		d + "run/utmp":                   utmp.Bytes(),
-		d + "var/log/wtmp":               wtmp.Bytes(),
-		d + "etc/hostid":                 hostid,
-		d + "var/lib/clamav/daily.cld":   cld,
+		card + "card0-eDP-1/edid":                                                      readEDID("auo-b140han04.bin"),
+		card + "card0-DP-1/edid":                                                       readEDID("dell-p2419h.bin"),
+		d + "run/utmp":                                                                 utmp.Bytes(),
+		d + "var/log/wtmp":                                                             wtmp.Bytes(),
+		d + "etc/hostid":                                                               hostid,
+		d + "var/lib/clamav/daily.cld":                                                 cld,
 	}
 }
 
