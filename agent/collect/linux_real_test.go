@@ -58,3 +58,21 @@ func TestLinuxRealMachine(t *testing.T) {
 		t.Logf("%s", b)
 	}
 }
+
+// BenchmarkLinuxHardware measures a full hardware collection of this
+// machine (make bench).
+func BenchmarkLinuxHardware(b *testing.B) {
+	env := &Env{Root: "/", Only: linuxHWCollectors}
+	for b.Loop() {
+		Run(context.Background(), env)
+	}
+}
+
+// BenchmarkLinuxHardwareFixture measures the collection of the Dell
+// fixture tree, which has every source (DMI, EDID, pci.ids...).
+func BenchmarkLinuxHardwareFixture(b *testing.B) {
+	env := &Env{Root: "testdata/linux/dell-latitude-5420", Only: linuxHWCollectors, Now: func() time.Time { return lxNow }}
+	for b.Loop() {
+		Run(context.Background(), env)
+	}
+}
