@@ -7,7 +7,7 @@ package collect
 // an agent that only reads files never initialises COM.
 func platformSources(e *Env) {
 	e.Registry = liveRegistry{}
-	e.WMI = newWMIClient(e.logger())
+	e.WMI = newWMIClient(e.logger(), openWMISession)
 }
 
 // Close stops the WMI worker. A worker stuck in a WMI call is left behind

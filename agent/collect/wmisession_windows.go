@@ -40,7 +40,7 @@ type wmiSession struct {
 	services map[string]*ole.IDispatch // lower-case namespace -> SWbemServices
 }
 
-func openWMISession() (*wmiSession, error) {
+func openWMISession() (wmiExecutor, error) {
 	if err := ole.CoInitializeEx(0, ole.COINIT_MULTITHREADED); err != nil && wmiCode(err) != hrSFalse {
 		return nil, fmt.Errorf("initialise COM: %w", err)
 	}

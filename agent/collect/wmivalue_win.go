@@ -155,6 +155,9 @@ func cimTime(s string) (time.Time, bool) {
 		if strings.Trim(part, "*") == "" {
 			return 0, true
 		}
+		if strings.Trim(part, "0123456789") != "" {
+			return 0, false // Atoi would take "-1" or "+1"
+		}
 		n, err := strconv.Atoi(part)
 		return n, err == nil
 	}
@@ -167,7 +170,7 @@ func cimTime(s string) (time.Time, bool) {
 		}
 		v[i] = n
 	}
-	if v[1] > 12 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60 {
+	if v[1] > 12 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 59 {
 		return time.Time{}, false
 	}
 	offset := 0
@@ -179,8 +182,11 @@ func cimTime(s string) (time.Time, bool) {
 			}
 		}
 	}
-	zone := time.FixedZone("", offset)
-	return time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], 0, zone), true
+	t := time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], 0, time.FixedZone("", offset))
+	if t.Day() != v[2] { // February 30th and the like
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // cimDate formats a CIM_DATETIME as "YYYY-MM-DD", or "" if it is not one.
@@ -223,7 +229,8 @@ func winJunk(s string) bool {
 	case "", "none", "default string", "to be filled by o.e.m.", "to be filled by oem",
 		"system serial number", "system product name", "system manufacturer",
 		"not specified", "not applicable", "n/a", "0", "00000000", "0000000000000000",
-		"base board serial number", "chassis serial number", "123456789", "o.e.m.":
+		"no asset tag", "asset tag", "no asset information", "chassis serial number",
+		"base board serial number", "123456789", "o.e.m.":
 		return true
 	}
 	return false

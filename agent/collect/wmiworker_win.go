@@ -32,10 +32,18 @@ var (
 	errWMIStalled = errors.New("WMI is not answering")
 )
 
+// wmiExecutor runs queries on the worker's thread: the COM session on
+// Windows (wmisession_windows.go), a fake in tests.
+type wmiExecutor interface {
+	query(namespace, query string) ([]map[string]any, error)
+	close()
+}
+
 // wmiClient implements WMI by handing queries to the current worker.
 type wmiClient struct {
 	log     *slog.Logger
 	timeout time.Duration
+	open    func() (wmiExecutor, error) // called on the worker's locked thread
 
 	mu      sync.Mutex
 	cur     *wmiWorker
@@ -60,8 +68,8 @@ type wmiReply struct {
 	err  error
 }
 
-func newWMIClient(log *slog.Logger) *wmiClient {
-	return &wmiClient{log: log, timeout: wmiQueryTimeout}
+func newWMIClient(log *slog.Logger, open func() (wmiExecutor, error)) *wmiClient {
+	return &wmiClient{log: log, timeout: wmiQueryTimeout, open: open}
 }
 
 // Query implements WMI.
@@ -113,7 +121,7 @@ func (c *wmiClient) worker() (*wmiWorker, error) {
 	}
 	w := &wmiWorker{reqs: make(chan *wmiRequest), quit: make(chan struct{}), done: make(chan struct{})}
 	ready := make(chan error, 1)
-	go w.run(ready, func() { c.exited(w) })
+	go w.run(c.open, ready, func() { c.exited(w) })
 	if err := <-ready; err != nil {
 		return nil, err
 	}
@@ -172,11 +180,11 @@ func (c *wmiClient) Close() error {
 // run is the worker's goroutine. It stays locked to its thread and never
 // unlocks: when it returns Go destroys the thread, so no other goroutine
 // ever runs on a thread whose COM state was touched.
-func (w *wmiWorker) run(ready chan<- error, exited func()) {
+func (w *wmiWorker) run(open func() (wmiExecutor, error), ready chan<- error, exited func()) {
 	runtime.LockOSThread()
 	defer close(w.done)
 	defer exited()
-	s, err := openWMISession()
+	s, err := open()
 	if err != nil {
 		ready <- err
 		return
