@@ -31,6 +31,8 @@ type Source struct {
 	ReportID string
 	// Origin is stored as the asset's source: "agent", "glpi"...
 	Origin string
+	// AgentVersion is the agent's version, recorded with its last contact.
+	AgentVersion string
 }
 
 // Result is the outcome of an accepted report.
@@ -129,8 +131,7 @@ func (w *writer) run(ctx context.Context, res *Result) error {
 		if w.src.ReportID != "" {
 			pr, err := w.q.GetProcessedReport(ctx, w.src.AgentID, w.src.ReportID)
 			if err == nil {
-				*res = Result{AssetID: pr.AssetID, Duplicate: true, Response: []byte(pr.Response)}
-				return nil
+				return duplicate(pr, res)
 			}
 			if !errors.Is(err, store.ErrNotFound) {
 				return err
@@ -177,6 +178,9 @@ func (w *writer) finishAgent(ctx context.Context, resp []byte) error {
 			return err
 		}
 	}
+	if err := w.q.TouchAgentContact(ctx, w.agent.ID, w.now, w.src.AgentVersion); err != nil {
+		return err
+	}
 	if !w.rep.Partial {
 		if err := w.q.SetAgentLastFull(ctx, w.agent.ID, w.now); err != nil {
 			return err
@@ -197,4 +201,20 @@ func (w *writer) history(field, oldV, newV string) {
 	}
 	w.hist = append(w.hist, store.HistoryEntry{AssetID: w.asset.ID, Actor: store.ActorInventory,
 		Field: field, OldValue: oldV, NewValue: newV, At: w.now})
+}
+
+// duplicate answers a resent report with the first answer, flagged
+// duplicate.
+func duplicate(pr *store.ProcessedReport, res *Result) error {
+	var resp api.InventoryResponse
+	if err := json.Unmarshal([]byte(pr.Response), &resp); err != nil {
+		return fmt.Errorf("decode stored answer of report %s: %w", pr.ReportID, err)
+	}
+	resp.Duplicate = true
+	data, err := json.Marshal(resp)
+	if err != nil {
+		return fmt.Errorf("encode answer: %w", err)
+	}
+	*res = Result{AssetID: pr.AssetID, Duplicate: true, Response: data}
+	return nil
 }

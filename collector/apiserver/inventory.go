@@ -1,0 +1,107 @@
+package apiserver
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/parcproject/parc/collector/ingest"
+	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/inventory"
+)
+
+// inventory accepts one report. The answer is sent only after the report's
+// transaction committed, so an acknowledged report is never lost; a resend
+// with the same X-Parc-Report-Id gets the first answer and duplicate=true.
+func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	s.metrics.inflight.Inc()
+	defer s.metrics.inflight.Dec()
+	result := resultError
+	defer func() {
+		s.metrics.reports.WithLabelValues(result).Inc()
+		s.metrics.duration.WithLabelValues(result).Observe(time.Since(start).Seconds())
+	}()
+	agent := agentFrom(r)
+	log := s.log.With("agent_id", agent.ID, "deviceid", agent.DeviceID)
+	reportID := r.Header.Get(api.HeaderReportID)
+	if !validReportID(reportID) {
+		result = resultInvalid
+		writeError(w, http.StatusBadRequest, api.HeaderReportID+" must be 1 to 128 letters, digits, '-' or '_'",
+			[]api.FieldError{{Field: api.HeaderReportID, Reason: "is invalid"}})
+		return
+	}
+	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+	data, err := ingest.DecodeBody(body, r.Header.Get("Content-Encoding"), r.Header.Get("Content-Type"), s.opts.MaxInflatedBytes)
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe) || errors.Is(err, ingest.ErrTooLarge):
+		result = resultTooLarge
+		log.Warn("report refused: too large", "err", err)
+		writeError(w, http.StatusRequestEntityTooLarge, "report too large", nil)
+		return
+	case err != nil:
+		result = resultInvalid
+		writeError(w, http.StatusBadRequest, "cannot read the body: "+err.Error(), nil)
+		return
+	}
+	s.metrics.bytes.Observe(float64(len(data)))
+	rep, err := inventory.Parse(data)
+	if fields, ok := fieldErrors(err); ok {
+		result = resultInvalid
+		log.Info("report refused: invalid", "err", err)
+		writeError(w, http.StatusBadRequest, "invalid inventory", fields)
+		return
+	}
+	if err != nil {
+		result = resultInvalid
+		writeError(w, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	if rep.DeviceID != agent.DeviceID {
+		result = resultForbidden
+		log.Warn("report refused: deviceid does not match the token", "report_deviceid", rep.DeviceID)
+		writeError(w, http.StatusForbidden, "the report's deviceid does not match this agent's token", nil)
+		return
+	}
+	// A client that hangs up must not abort a transaction half-way through
+	// its writes; the report either commits or not, and a resend is answered
+	// from processed_reports.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.opts.IngestTimeout)
+	defer cancel()
+	res, err := s.ing.Ingest(ctx, ingest.Source{AgentID: agent.ID, ReportID: reportID, Origin: "agent",
+		AgentVersion: r.Header.Get(api.HeaderAgentVersion)}, rep)
+	switch {
+	case errors.Is(err, ingest.ErrForbidden):
+		result = resultForbidden
+		writeError(w, http.StatusForbidden, "this report describes an asset that belongs to another agent; an administrator must resolve the duplicate", nil)
+		return
+	case err != nil:
+		s.internal(w, "ingest report", err)
+		return
+	}
+	switch {
+	case res.Duplicate:
+		result = resultDuplicate
+	case res.Created:
+		result = resultCreated
+	default:
+		result = resultUpdated
+	}
+	log.Debug("report ingested", "asset_id", res.AssetID, "result", result, "partial", rep.Partial,
+		"duration_ms", time.Since(start).Milliseconds())
+	writeRaw(w, http.StatusOK, res.Response)
+}
+
+func validReportID(id string) bool {
+	if len(id) > 128 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
