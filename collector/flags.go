@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/parcproject/parc/collector/config"
+	"github.com/parcproject/parc/collector/store"
+)
+
+// errUsage means the flag package already printed the problem; errHelp
+// that help was asked for and printed.
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help")
+)
+
+// cmdFlags is a command's flag set; every config flag maps to a config key.
+type cmdFlags struct {
+	fs      *flag.FlagSet
+	cfgFile string
+	keys    map[string]string // flag name -> config key
+	values  map[string]*string
+}
+
+func newFlags(s stdio, name, synopsis string) *cmdFlags {
+	fs := flag.NewFlagSet("parc-collector "+name, flag.ContinueOnError)
+	fs.SetOutput(s.err)
+	f := &cmdFlags{fs: fs, keys: map[string]string{}, values: map[string]*string{}}
+	fs.Usage = func() {
+		fmt.Fprintf(s.err, "Usage: parc-collector %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&f.cfgFile, "config", os.Getenv("PARC_CONFIG"), "YAML configuration `file` (PARC_CONFIG)")
+	f.configFlag("data", "data", "data `directory`: the SQLite database parc.db lives here")
+	f.configFlag("database", "database", "PostgreSQL `DSN` (postgres://user@host/db); empty for SQLite in --data")
+	return f
+}
+
+// configFlag adds a flag that sets a configuration key.
+func (f *cmdFlags) configFlag(name, key, help string) {
+	def := config.Default()
+	var v string
+	f.values[name] = &v
+	f.keys[name] = key
+	d := map[string]string{"listen": def.Listen, "data": def.Data, "log_level": def.LogLevel, "log_format": def.LogFormat}[key]
+	f.fs.StringVar(&v, name, d, help+" ("+config.EnvName(key)+")")
+}
+
+// parse parses args and builds the configuration: defaults, file,
+// environment, then the flags given on the command line.
+func (f *cmdFlags) parse(args []string) (config.Config, error) {
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return config.Config{}, errHelp
+		}
+		return config.Config{}, errUsage
+	}
+	cfg := config.Default()
+	if f.cfgFile != "" {
+		if err := cfg.LoadFile(f.cfgFile); err != nil {
+			return cfg, err
+		}
+	}
+	if err := cfg.ApplyEnv(os.LookupEnv); err != nil {
+		return cfg, err
+	}
+	var err error
+	f.fs.Visit(func(fl *flag.Flag) {
+		if key, ok := f.keys[fl.Name]; ok && err == nil {
+			err = cfg.Set(key, *f.values[fl.Name])
+		}
+	})
+	if err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.Validate()
+}
+
+// openStore opens and migrates the configured database.
+func openStore(ctx context.Context, cfg config.Config) (store.Store, error) {
+	st, err := store.Open(ctx, store.Options{DSN: cfg.DSN()})
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func newLogger(s stdio, cfg config.Config) *slog.Logger {
+	var lvl slog.Level
+	lvl.UnmarshalText([]byte(strings.ToUpper(cfg.LogLevel)))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(s.err, opts))
+	}
+	return slog.New(slog.NewTextHandler(s.err, opts))
+}
