@@ -67,9 +67,9 @@ func TestLoad(t *testing.T) {
 			},
 		},
 		{
-			name: "env beats file, flag beats env",
-			file: "tag: from-file\nserver: https://file.example\ncontact_interval: 2h\n",
-			env:  map[string]string{"PARC_TAG": "from-env", "PARC_SERVER": "https://env.example"},
+			name:  "env beats file, flag beats env",
+			file:  "tag: from-file\nserver: https://file.example\ncontact_interval: 2h\n",
+			env:   map[string]string{"PARC_TAG": "from-env", "PARC_SERVER": "https://env.example"},
 			flags: map[string]string{"server": "https://flag.example"},
 			check: func(c *Config) string {
 				if c.Tag != "from-env" || c.Server != "https://flag.example" || c.ContactInterval != 2*time.Hour {
@@ -93,7 +93,7 @@ func TestLoad(t *testing.T) {
 			wantErr: `agent.yaml:2: unknown key "contact_intervall"; known keys: server,`},
 		{name: "dashed key refused in file", file: "contact-interval: 1h\n", wantErr: `unknown key "contact-interval"`},
 		{name: "duplicate key", file: "tag: a\ntag: b\n", wantErr: "tag: given twice (first on line 1)"},
-		{name: "nested value", file: "server:\n  url: x\n", wantErr: "agent.yaml:2: server: want a string, got a list or mapping"},
+		{name: "nested value", file: "server:\n  url: x\n", wantErr: "agent.yaml:2: server: want a URL such as \"https://parc.example.org\", got a list or mapping"},
 		{name: "not a mapping", file: "- a\n- b\n", wantErr: "want a mapping of key: value lines"},
 		{name: "bad yaml", file: "server: [\n", wantErr: "not valid YAML"},
 		{name: "bad server URL", file: "server: parc.example.org\n",

@@ -16,6 +16,7 @@ type Key struct {
 	Want    string // what a good value looks like, for errors, e.g. `a duration such as "1h"`
 	Help    string // one sentence for --help
 	Secret  bool   // never printed back (enroll_secret)
+	IsBool  bool   // a flag without a value means true
 	set     func(c *Config, v string) error
 	get     func(c *Config) string
 }
@@ -103,7 +104,7 @@ func intKey(name, def, help string, p func(*Config) *int) Key {
 }
 
 func boolKey(name, def, help string, p func(*Config) *bool) Key {
-	return Key{Name: name, Default: def, Want: "true or false", Help: help,
+	return Key{Name: name, Default: def, Want: "true or false", Help: help, IsBool: true,
 		set: func(c *Config, v string) error {
 			b, err := parseBool(v)
 			*p(c) = b

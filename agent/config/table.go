@@ -8,8 +8,8 @@ import (
 
 // Keys is every configuration key, in the order --help lists them.
 var Keys = []Key{
-	strKey("server", "", "URL of the collector, e.g. https://parc.example.org; empty means inventory only, no network.",
-		func(c *Config) *string { return &c.Server }),
+	want(strKey("server", "", "URL of the collector; empty means inventory only, no network.",
+		func(c *Config) *string { return &c.Server }), `a URL such as "https://parc.example.org"`),
 	func() Key {
 		k := strKey("enroll_secret", "", "site enrolment secret (from `parc-collector enroll-secret`); used once, to obtain this agent's own token.",
 			func(c *Config) *string { return &c.EnrollSecret })
@@ -18,8 +18,8 @@ var Keys = []Key{
 	}(),
 	strKey("tag", "", "free label sent with every report, e.g. mairie-annexe.",
 		func(c *Config) *string { return &c.Tag }),
-	strKey("state_dir", DefaultStateDir(), "directory for the agent's identity, token, checksums and spool (created 0700).",
-		func(c *Config) *string { return &c.StateDir }),
+	want(strKey("state_dir", DefaultStateDir(), "directory for the agent's identity, token, checksums and spool (created 0700).",
+		func(c *Config) *string { return &c.StateDir }), "a directory path"),
 	posDurKey("full_inventory_interval", "24h", "how often an inventory is made and sent (partial when only some sections changed).",
 		func(c *Config) *timeDur { return &c.FullInventoryInterval }),
 	posDurKey("contact_interval", "1h", "how often the agent asks the collector whether it wants an inventory.",
@@ -53,16 +53,16 @@ var Keys = []Key{
 		func(c *Config) *timeDur { return &c.RetryMin }),
 	posDurKey("retry_max", "1h", "longest wait between two resends.",
 		func(c *Config) *timeDur { return &c.RetryMax }),
-	strKey("status_listen", "127.0.0.1:62354", `address of the local status page; "" disables it.`,
-		func(c *Config) *string { return &c.StatusListen }),
+	want(strKey("status_listen", "127.0.0.1:62354", `address of the local status page; "" disables it.`,
+		func(c *Config) *string { return &c.StatusListen }), `host:port such as "127.0.0.1:62354", or ""`),
 	boolKey("status_allow_remote", "false", "let status_listen be a non-loopback address (the page can start an inventory).",
 		func(c *Config) *bool { return &c.StatusAllowRemote }),
-	strKey("tls_ca_file", "", "PEM file of CA certificates trusted for the collector, besides the system ones.",
-		func(c *Config) *string { return &c.TLSCAFile }),
+	want(strKey("tls_ca_file", "", "PEM file of CA certificates trusted for the collector, besides the system ones.",
+		func(c *Config) *string { return &c.TLSCAFile }), "a PEM file path"),
 	boolKey("tls_insecure_skip_verify", "false", "do not check the collector's certificate (for tests only: anyone on the path can read the reports).",
 		func(c *Config) *bool { return &c.TLSInsecureSkipVerify }),
-	strKey("proxy", "", "HTTP proxy URL for the collector, e.g. http://proxy:3128; empty uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY.",
-		func(c *Config) *string { return &c.Proxy }),
+	want(strKey("proxy", "", "HTTP proxy URL for the collector, e.g. http://proxy:3128; empty uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY.",
+		func(c *Config) *string { return &c.Proxy }), `a URL such as "http://proxy:3128"`),
 	posDurKey("request_timeout", "60s", "longest time for one exchange with the collector.",
 		func(c *Config) *timeDur { return &c.RequestTimeout }),
 	posDurKey("collect_timeout", "5m", "longest time for collecting one inventory.",
@@ -75,3 +75,9 @@ var Keys = []Key{
 
 // timeDur keeps the table's lines short.
 type timeDur = time.Duration
+
+// want replaces a key's description of a good value.
+func want(k Key, w string) Key {
+	k.Want = w
+	return k
+}

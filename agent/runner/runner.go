@@ -176,3 +176,10 @@ func (r *Runner) setNextRun(t time.Time) {
 		r.log.Warn("cannot save state", "err", err)
 	}
 }
+
+// ForceFullNext makes the next inventory full (`run --force-full`).
+func (r *Runner) ForceFullNext() {
+	r.mu.Lock()
+	r.forceFull = true
+	r.mu.Unlock()
+}
