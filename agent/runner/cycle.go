@@ -41,13 +41,18 @@ func (r *Runner) cycle(ctx context.Context, triggered, forceFull bool) error {
 	r.setRunning(true)
 	defer r.setRunning(false)
 
-	want, contactErr := r.decide(ctx, forceFull)
+	d, contactErr := r.decide(ctx, forceFull)
+	want := max(d.local, d.server)
+	// A partial the collector asks for at every contact is only worth
+	// sending when something changed; the local schedule, a full request
+	// and "run now" send one regardless (it is also the daily sign of life).
+	onlyIfChanged := !triggered && d.local == kindNone && d.server == kindPartial
 	if triggered {
 		want = max(want, kindPartial)
 	}
 	var invErr error
 	if want != kindNone {
-		if invErr = r.inventory(ctx, want); invErr != nil {
+		if invErr = r.inventory(ctx, want, onlyIfChanged); invErr != nil {
 			r.log.Error("inventory failed", "err", invErr)
 		}
 	}
@@ -65,14 +70,17 @@ func (r *Runner) cycle(ctx context.Context, triggered, forceFull bool) error {
 	return contactErr
 }
 
-// decide asks the collector what it wants and combines that with the local
-// schedule: the larger of the two wins, so an unreachable or lax collector
-// never delays a due inventory.
-func (r *Runner) decide(ctx context.Context, forceFull bool) (kind, error) {
+// decision is what the local schedule and the collector want.
+type decision struct{ local, server kind }
+
+// decide asks the collector what it wants and what the local schedule
+// wants; the caller sends the larger of the two, so an unreachable or lax
+// collector never delays a due inventory.
+func (r *Runner) decide(ctx context.Context, forceFull bool) (decision, error) {
 	st, err := r.store.Status()
 	if err != nil {
 		r.log.Warn("cannot read state; making a full inventory", "err", err)
-		return kindFull, nil
+		return decision{local: kindFull}, nil
 	}
 	r.mu.Lock()
 	forceFull = forceFull || r.forceFull
@@ -80,11 +88,11 @@ func (r *Runner) decide(ctx context.Context, forceFull bool) (kind, error) {
 	r.mu.Unlock()
 	local := r.localKind(st, forceFull)
 	if r.client == nil {
-		return local, nil
+		return decision{local: local}, nil
 	}
 	resp, err := r.contact(ctx, st)
 	if err != nil {
-		return local, err
+		return decision{local: local}, err
 	}
 	if resp.NextContactSeconds > 0 {
 		r.contactEvery = time.Duration(resp.NextContactSeconds) * time.Second
@@ -94,7 +102,7 @@ func (r *Runner) decide(ctx context.Context, forceFull bool) (kind, error) {
 	}
 	server := kindOf(resp.Inventory)
 	r.log.Debug("contact", "collector_wants", server, "local_schedule", local)
-	return max(local, server), nil
+	return decision{local: local, server: server}, nil
 }
 
 func (r *Runner) localKind(st state.Status, forceFull bool) kind {
@@ -135,8 +143,9 @@ func (r *Runner) contact(ctx context.Context, st state.Status) (*api.ContactResp
 	return resp, nil
 }
 
-// inventory collects, builds a full or partial report, and spools it.
-func (r *Runner) inventory(ctx context.Context, want kind) error {
+// inventory collects, builds a full or partial report, and spools it. With
+// onlyIfChanged, a partial report in which no section changed is not sent.
+func (r *Runner) inventory(ctx context.Context, want kind, onlyIfChanged bool) error {
 	cctx, cancel := context.WithTimeout(ctx, r.cfg.CollectTimeout)
 	defer cancel()
 	start := r.now()
@@ -154,6 +163,10 @@ func (r *Runner) inventory(ctx context.Context, want kind) error {
 	b, err := Build(rep, prev)
 	if err != nil {
 		return err
+	}
+	if onlyIfChanged && b.Report.Partial && len(b.Changed) == 0 {
+		r.log.Debug("nothing changed since the last report; nothing to send")
+		return nil
 	}
 	if verr := b.Report.Validate(); verr != nil {
 		r.log.Warn("inventory does not pass validation; sending it anyway", "err", verr)

@@ -396,3 +396,33 @@ func TestRetryAfterHonoured(t *testing.T) {
 		t.Errorf("backoff until %v; want about an hour from now", u)
 	}
 }
+
+// TestPartialEveryContact covers a collector that answers "partial" at
+// every contact: the agent sends only when something changed.
+func TestPartialEveryContact(t *testing.T) {
+	fc := newFakeCollector(t)
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	fc.set(func(f *fakeCollector) { f.contact = api.InventoryPartial })
+	for range 3 {
+		if err := h.r.cycle(ctx, false, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(fc.reports()); n != 1 {
+		t.Fatalf("reports after unchanged cycles: got %d; want 1", n)
+	}
+	h.m.change(func(c *inventory.Content) { c.Softwares = append(c.Softwares, inventory.Software{Name: "gimp"}) })
+	if err := h.r.cycle(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	reps := fc.reports()
+	if len(reps) != 2 || !reps[1].Partial || !slices.Equal(sectionsOf(reps[1]), []string{"bios", "hardware", "softwares"}) {
+		t.Fatalf("got %d reports; want a second, partial, with softwares", len(reps))
+	}
+}
