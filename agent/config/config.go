@@ -64,6 +64,10 @@ type Config struct {
 	// LogLevel is debug, info, warn or error; LogFormat is text or json.
 	LogLevel  string
 	LogFormat string
+
+	// Notes are what Load skipped (an unreadable default file), for the
+	// caller to log once it has a logger.
+	Notes []string
 }
 
 // Default returns the configuration with every key at its default.

@@ -193,3 +193,18 @@ func TestJitter(t *testing.T) {
 		})
 	}
 }
+
+func TestUnreadableDefaultFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads any file")
+	}
+	p := writeFile(t, "server: https://x.example\n")
+	os.Chmod(p, 0)
+	c, err := Load(Sources{File: p, LookupEnv: envOf(nil)})
+	if err != nil || len(c.Notes) != 1 || c.Server != "" {
+		t.Fatalf("got %v, notes %v; want defaults and one note", err, c.Notes)
+	}
+	if _, err := Load(Sources{File: p, FileRequired: true, LookupEnv: envOf(nil)}); err == nil {
+		t.Error("an unreadable --config file: got nil; want an error")
+	}
+}

@@ -42,6 +42,10 @@ func Load(src Sources) (*Config, error) {
 			return nil, err
 		}
 	case errors.Is(err, fs.ErrNotExist) && !src.FileRequired:
+	case errors.Is(err, fs.ErrPermission) && !src.FileRequired:
+		// The default file holds the enrolment secret and is readable by
+		// root only; a user running `parc-agent inventory` goes on without.
+		c.Notes = append(c.Notes, fmt.Sprintf("cannot read %s (permission denied): using defaults, the environment and flags only", path))
 	default:
 		return nil, fmt.Errorf("read config: %w", err)
 	}

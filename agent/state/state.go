@@ -3,7 +3,8 @@
 // it last sent what, the last error, and the per-section checksums of the
 // last report handed to the spool or the collector.
 //
-// The directory is created 0700 and every file is replaced atomically
+// The directory is created 0700 (on Windows: SYSTEM and Administrators
+// only) and every file is replaced atomically
 // (WriteFile), so a crash never leaves a half-written state. The token is
 // in its own 0600 file and is never logged.
 package state
@@ -65,8 +66,8 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("state dir: %w", err)
 	}
-	if err := os.Chmod(dir, 0o700); err != nil && !isChmodUnsupported(err) {
-		return nil, fmt.Errorf("state dir: %w", err)
+	if err := restrictDir(dir); err != nil {
+		return nil, err
 	}
 	probe, err := os.CreateTemp(dir, ".probe-*")
 	if err != nil {
