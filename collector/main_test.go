@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -47,7 +48,7 @@ func TestAdminCommands(t *testing.T) {
 	if s1 == "" || s1 != s2 || s3 == s1 {
 		t.Errorf("enroll-secret: got %q, %q, rotated %q; want stable then new", s1, s2, s3)
 	}
-	if code, out, _ := runCmd(t, "", "migrate", data); code != 0 || !strings.Contains(out, "version 1") {
+	if code, out, _ := runCmd(t, "", "migrate", data); code != 0 || !strings.Contains(out, fmt.Sprintf("version %d", store.LatestVersion())) {
 		t.Errorf("migrate: got %d %q", code, out)
 	}
 	backup := filepath.Join(t.TempDir(), "copy.db")

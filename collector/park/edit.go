@@ -12,14 +12,11 @@ import (
 // ErrUnknownField is returned for an edit of a field that is not editable.
 var ErrUnknownField = errors.New("unknown or read-only field")
 
-// manualFields are editable fields the inventory never writes.
-var manualFields = map[string]Field{
-	"comment": {Name: "comment", Label: "Comment",
-		get: func(a *store.Asset) string { return a.Comment }, set: func(a *store.Asset, v string) { a.Comment = v }},
-}
+// ErrInvalidValue is returned for an edit whose value the field refuses.
+var ErrInvalidValue = errors.New("invalid value")
 
-// Edit applies a person's changes (field name -> new value) to an asset in
-// one transaction. Each real change writes a history row by actor; an
+// Edit applies a person's changes (field name -> new value, names from
+// Fields and ManualFields) to an asset in one transaction. Each real change writes a history row by actor; an
 // inventoried field is locked, the lock keeping the value the inventory
 // had, so later reports leave the person's value alone.
 func Edit(ctx context.Context, st store.Store, assetID int64, actor string, changes map[string]string) error {
@@ -42,11 +39,14 @@ func Edit(ctx context.Context, st store.Store, assetID int64, actor string, chan
 			f, inventoried := FieldByName(name)
 			if !inventoried {
 				var ok bool
-				if f, ok = manualFields[name]; !ok {
+				if f, ok = manualField(name); !ok {
 					return fmt.Errorf("edit asset %d field %q: %w", assetID, name, ErrUnknownField)
 				}
 			}
 			v = Clean(v)
+			if err := f.Check(v); err != nil {
+				return fmt.Errorf("edit asset %d field %q: %w: %v", assetID, name, ErrInvalidValue, err)
+			}
 			old := f.Get(a)
 			if old == v {
 				continue

@@ -9,20 +9,22 @@ import (
 
 // AssetFilter selects and orders a page of assets. Zero values mean "any".
 type AssetFilter struct {
-	Type         string
-	Query        string // words matched (case-insensitively) against name, serial, inventory number, model, manufacturer, OS, last user, UUID
-	Manufacturer string // exact
-	OSName       string // substring, case-insensitive
-	LocationID   int64
-	StateID      int64
-	ParentID     int64
-	SeenBefore   time.Time // last inventory before (the "not seen for N days" view); never-inventoried assets match
-	SeenAfter    time.Time
-	HasSoftware  string // substring of a software name, case-insensitive
-	Sort         string // one of AssetSortKeys; default "name"
-	Desc         bool
-	Limit        int // default 50, at most 1000
-	Offset       int
+	Type           string
+	Query          string // words matched (case-insensitively) against name, serial, inventory number, model, manufacturer, OS, last user, UUID, IP and MACs
+	Manufacturer   string // exact
+	OSName         string // substring, case-insensitive
+	LocationID     int64
+	StateID        int64
+	ParentID       int64
+	OwnerID        int64
+	WarrantyBefore string    // warranty ends before this "YYYY-MM-DD" (and is set)
+	SeenBefore     time.Time // last inventory before (the "not seen for N days" view); never-inventoried assets match
+	SeenAfter      time.Time
+	HasSoftware    string // substring of a software name, case-insensitive
+	Sort           string // one of AssetSortKeys; default "name"
+	Desc           bool
+	Limit          int // default 50, at most 1000
+	Offset         int
 }
 
 // AssetSortKeys maps the sort keys ListAssets accepts to their columns.
@@ -31,6 +33,7 @@ var AssetSortKeys = map[string]string{
 	"manufacturer": "a.manufacturer", "model": "a.model", "os": "a.os_name",
 	"last_user": "a.last_user", "inventory_number": "a.inventory_number",
 	"last_inventory": "a.last_inventory_at", "created": "a.created_at", "memory": "a.memory_mb",
+	"ip": "a.ip", "warranty_end": "a.warranty_end", "purchase_date": "a.purchase_date",
 }
 
 // AssetPage is one page of ListAssets and the total that matched.
@@ -53,7 +56,9 @@ func (f AssetFilter) where() (string, []any) {
 		p := "%" + escapeLike(w) + "%"
 		add(`(lower(a.name) LIKE ? ESCAPE '\' OR lower(a.serial) LIKE ? ESCAPE '\' OR lower(a.inventory_number) LIKE ? ESCAPE '\'
 			OR lower(a.model) LIKE ? ESCAPE '\' OR lower(a.manufacturer) LIKE ? ESCAPE '\' OR lower(a.os_name) LIKE ? ESCAPE '\'
-			OR lower(a.last_user) LIKE ? ESCAPE '\' OR lower(a.uuid) LIKE ? ESCAPE '\')`, p, p, p, p, p, p, p, p)
+			OR lower(a.last_user) LIKE ? ESCAPE '\' OR lower(a.uuid) LIKE ? ESCAPE '\' OR a.ip LIKE ? ESCAPE '\'
+			OR EXISTS (SELECT 1 FROM asset_macs m WHERE m.asset_id = a.id AND m.mac LIKE ? ESCAPE '\'))`,
+			p, p, p, p, p, p, p, p, p, p)
 	}
 	if f.Manufacturer != "" {
 		add("a.manufacturer = ?", f.Manufacturer)
@@ -69,6 +74,12 @@ func (f AssetFilter) where() (string, []any) {
 	}
 	if f.ParentID != 0 {
 		add("a.parent_id = ?", f.ParentID)
+	}
+	if f.OwnerID != 0 {
+		add("a.owner_id = ?", f.OwnerID)
+	}
+	if f.WarrantyBefore != "" {
+		add("a.warranty_end <> '' AND a.warranty_end < ?", f.WarrantyBefore)
 	}
 	if !f.SeenBefore.IsZero() {
 		add("(a.last_inventory_at IS NULL OR a.last_inventory_at < ?)", ms(f.SeenBefore))

@@ -47,6 +47,13 @@ type Asset struct {
 	LocationID      int64
 	StateID         int64
 	ParentID        int64 // the computer a monitor is connected to
+	OwnerID         int64 // the user the asset is assigned to
+	// Financial data, typed by people: dates are "YYYY-MM-DD".
+	PurchaseDate  string
+	Supplier      string
+	OrderNumber   string
+	PurchaseCents int64 // purchase value in cents of the site's currency
+	WarrantyEnd   string
 	// UUIDKey, SerialKey and NameKey are the normalised identifiers used by
 	// reconciliation; empty when the value is junk, so junk never matches.
 	UUIDKey, SerialKey, NameKey string
@@ -59,21 +66,22 @@ type Asset struct {
 
 const assetColumns = `id, type, name, uuid, serial, manufacturer, model, chassis, os_name, os_version,
 	os_arch, os_kernel, domain, last_user, cpu, memory_mb, firmware, ip, inventory_number, comment,
-	location_id, state_id, parent_id, uuid_key, serial_key, name_key, deviceid, source,
-	last_inventory_at, created_at, updated_at`
+	location_id, state_id, parent_id, owner_id, purchase_date, supplier, order_number, purchase_cents,
+	warranty_end, uuid_key, serial_key, name_key, deviceid, source, last_inventory_at, created_at, updated_at`
 
 func scanAsset(s scanner) (*Asset, error) {
 	var a Asset
-	var loc, state, parent, lastInv, created, updated sql.NullInt64
+	var loc, state, parent, owner, lastInv, created, updated sql.NullInt64
 	var uk, sk, nk sql.NullString
 	err := s.Scan(&a.ID, &a.Type, &a.Name, &a.UUID, &a.Serial, &a.Manufacturer, &a.Model, &a.Chassis,
 		&a.OSName, &a.OSVersion, &a.OSArch, &a.OSKernel, &a.Domain, &a.LastUser, &a.CPU, &a.MemoryMB,
-		&a.Firmware, &a.IP, &a.InventoryNumber, &a.Comment, &loc, &state, &parent, &uk, &sk, &nk,
+		&a.Firmware, &a.IP, &a.InventoryNumber, &a.Comment, &loc, &state, &parent, &owner,
+		&a.PurchaseDate, &a.Supplier, &a.OrderNumber, &a.PurchaseCents, &a.WarrantyEnd, &uk, &sk, &nk,
 		&a.DeviceID, &a.Source, &lastInv, &created, &updated)
 	if err != nil {
 		return nil, err
 	}
-	a.LocationID, a.StateID, a.ParentID = loc.Int64, state.Int64, parent.Int64
+	a.LocationID, a.StateID, a.ParentID, a.OwnerID = loc.Int64, state.Int64, parent.Int64, owner.Int64
 	a.UUIDKey, a.SerialKey, a.NameKey = uk.String, sk.String, nk.String
 	a.LastInventoryAt, a.CreatedAt, a.UpdatedAt = fromMS(lastInv), fromMS(created), fromMS(updated)
 	return &a, nil
@@ -84,7 +92,8 @@ func assetArgs(a *Asset) []any {
 	return []any{a.Type, a.Name, a.UUID, a.Serial, a.Manufacturer, a.Model, a.Chassis,
 		a.OSName, a.OSVersion, a.OSArch, a.OSKernel, a.Domain, a.LastUser, a.CPU, a.MemoryMB,
 		a.Firmware, a.IP, a.InventoryNumber, a.Comment, nullID(a.LocationID), nullID(a.StateID),
-		nullID(a.ParentID), nullStr(a.UUIDKey), nullStr(a.SerialKey), nullStr(a.NameKey),
+		nullID(a.ParentID), nullID(a.OwnerID), a.PurchaseDate, a.Supplier, a.OrderNumber, a.PurchaseCents,
+		a.WarrantyEnd, nullStr(a.UUIDKey), nullStr(a.SerialKey), nullStr(a.NameKey),
 		a.DeviceID, a.Source, ms(a.LastInventoryAt), ms(a.CreatedAt), ms(a.UpdatedAt)}
 }
 
@@ -98,9 +107,10 @@ func (q *queries) CreateAsset(ctx context.Context, a *Asset) error {
 	}
 	err := q.writeRow(ctx, `INSERT INTO assets (type, name, uuid, serial, manufacturer, model, chassis,
 		os_name, os_version, os_arch, os_kernel, domain, last_user, cpu, memory_mb, firmware, ip,
-		inventory_number, comment, location_id, state_id, parent_id, uuid_key, serial_key, name_key,
+		inventory_number, comment, location_id, state_id, parent_id, owner_id, purchase_date, supplier,
+		order_number, purchase_cents, warranty_end, uuid_key, serial_key, name_key,
 		deviceid, source, last_inventory_at, created_at, updated_at)
-		VALUES (`+placeholders(30)+`) RETURNING id`, assetArgs(a)...).Scan(&a.ID)
+		VALUES (`+placeholders(36)+`) RETURNING id`, assetArgs(a)...).Scan(&a.ID)
 	return q.conflict(err, "create asset")
 }
 
@@ -117,7 +127,8 @@ func (q *queries) UpdateAsset(ctx context.Context, a *Asset) error {
 	res, err := q.exec(ctx, `UPDATE assets SET type = ?, name = ?, uuid = ?, serial = ?, manufacturer = ?,
 		model = ?, chassis = ?, os_name = ?, os_version = ?, os_arch = ?, os_kernel = ?, domain = ?,
 		last_user = ?, cpu = ?, memory_mb = ?, firmware = ?, ip = ?, inventory_number = ?, comment = ?,
-		location_id = ?, state_id = ?, parent_id = ?, uuid_key = ?, serial_key = ?, name_key = ?,
+		location_id = ?, state_id = ?, parent_id = ?, owner_id = ?, purchase_date = ?, supplier = ?,
+		order_number = ?, purchase_cents = ?, warranty_end = ?, uuid_key = ?, serial_key = ?, name_key = ?,
 		deviceid = ?, source = ?, last_inventory_at = ?, created_at = ?, updated_at = ?
 		WHERE id = ?`, args...)
 	if err != nil {

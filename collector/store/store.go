@@ -59,6 +59,7 @@ type Queries interface {
 	SettingQueries
 	AgentQueries
 	AssetQueries
+	LocationQueries
 	ComponentQueries
 	SoftwareQueries
 	HistoryQueries

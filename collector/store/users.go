@@ -9,14 +9,28 @@ import (
 
 // Roles of a user, from the least to the most powerful.
 const (
-	RoleObserver   = "observer"   // reads the park
-	RoleTechnician = "technician" // edits assets, works tickets
-	RoleAdmin      = "admin"      // everything, including users and settings
+	RoleSelfService = "self-service" // opens and follows own tickets only
+	RoleObserver    = "observer"     // reads the park
+	RoleTechnician  = "technician"   // edits assets, works tickets
+	RoleSupervisor  = "supervisor"   // technician plus assignment and approvals
+	RoleAdmin       = "admin"        // everything, including users and settings
 )
 
+// Roles lists the roles from the least to the most powerful.
+var Roles = []string{RoleSelfService, RoleObserver, RoleTechnician, RoleSupervisor, RoleAdmin}
+
 // ValidRole reports whether r is one of the roles.
-func ValidRole(r string) bool {
-	return r == RoleObserver || r == RoleTechnician || r == RoleAdmin
+func ValidRole(r string) bool { return RoleRank(r) >= 0 }
+
+// RoleRank orders roles: higher is more powerful, -1 for an unknown role.
+// A route that needs role X admits every user with RoleRank >= RoleRank(X).
+func RoleRank(r string) int {
+	for i, x := range Roles {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // User is a person who logs in to the collector.

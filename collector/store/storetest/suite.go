@@ -23,6 +23,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Assets", testAssets},
 		{"AssetList", testAssetList},
 		{"FindAssets", testFindAssets},
+		{"AssetPeopleFields", testAssetPeopleFields},
+		{"Roles", testRoles},
 		{"Components", testComponents},
 		{"Software", testSoftware},
 		{"History", testHistory},

@@ -73,6 +73,12 @@ CREATE TABLE assets (
     location_id       INTEGER REFERENCES locations(id) ON DELETE SET NULL,
     state_id          INTEGER REFERENCES states(id) ON DELETE SET NULL,
     parent_id         INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+    owner_id          INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    purchase_date     TEXT    NOT NULL DEFAULT '',
+    supplier          TEXT    NOT NULL DEFAULT '',
+    order_number      TEXT    NOT NULL DEFAULT '',
+    purchase_cents    INTEGER NOT NULL DEFAULT 0,
+    warranty_end      TEXT    NOT NULL DEFAULT '',
     uuid_key          TEXT,
     serial_key        TEXT,
     name_key          TEXT,
@@ -88,6 +94,9 @@ CREATE INDEX assets_name_key   ON assets(type, name_key);
 CREATE INDEX assets_parent     ON assets(parent_id);
 CREATE INDEX assets_type_name  ON assets(type, name);
 CREATE INDEX assets_last_inv   ON assets(last_inventory_at);
+CREATE INDEX assets_location   ON assets(location_id);
+CREATE INDEX assets_owner      ON assets(owner_id);
+CREATE INDEX assets_warranty   ON assets(warranty_end);
 
 CREATE TABLE asset_macs (
     asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
