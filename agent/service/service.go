@@ -157,7 +157,9 @@ func Status(s ksvc.Service) (string, error) {
 	case errors.Is(err, ksvc.ErrNotInstalled):
 		return "not installed", nil
 	case err != nil:
-		return "", fmt.Errorf("service status: %w", err)
+		// SysV init scripts answer "not installed" and "stopped" alike,
+		// with a failing exit status.
+		return "", fmt.Errorf("service status: the %s service manager answered %q: the service is stopped or not installed", s.Platform(), err)
 	case st == ksvc.StatusRunning:
 		return "running", nil
 	case st == ksvc.StatusStopped:
