@@ -29,6 +29,12 @@ type userInfo23 struct {
 	SID                     *windows.SID
 }
 
+// userInfo20 is USER_INFO_20.
+type userInfo20 struct {
+	Name, FullName, Comment *uint16
+	Flags, UserID           uint32
+}
+
 // localGroupInfo1 is LOCALGROUP_INFO_1.
 type localGroupInfo1 struct{ Name, Comment *uint16 }
 
@@ -48,26 +54,31 @@ func netLocalAccounts(ctx context.Context) (*winAccounts, error) {
 	return &winAccounts{Users: users, Groups: groups}, nil
 }
 
+// netUsers lists local accounts with level 23, which carries each SID.
+// Implementations without level 23 (Wine) get level 20 and a SID lookup
+// by name, which stays on the local SAM for local accounts.
 func netUsers() ([]winAccount, error) {
+	out, err := netUserEnum(23)
+	if errors.Is(err, windows.ERROR_INVALID_LEVEL) {
+		out, err = netUserEnum(20)
+		for i := range out {
+			if sid, _, _, err := windows.LookupSID("", out[i].Name); err == nil {
+				out[i].SID = sid.String()
+			}
+		}
+	}
+	return out, err
+}
+
+func netUserEnum(level uint32) ([]winAccount, error) {
 	var out []winAccount
 	var resume uint32
 	for {
 		var buf *byte
 		var read, total uint32
-		err := windows.NetUserEnum(nil, 23, filterNormalAccount, &buf, maxPreferredLength, &read, &total, &resume)
+		err := windows.NetUserEnum(nil, level, filterNormalAccount, &buf, maxPreferredLength, &read, &total, &resume)
 		if buf != nil {
-			for _, u := range unsafe.Slice((*userInfo23)(unsafe.Pointer(buf)), read) {
-				a := winAccount{
-					Name:     windows.UTF16PtrToString(u.Name),
-					FullName: windows.UTF16PtrToString(u.FullName),
-					Comment:  windows.UTF16PtrToString(u.Comment),
-					Flags:    u.Flags,
-				}
-				if u.SID != nil {
-					a.SID = u.SID.String()
-				}
-				out = append(out, a)
-			}
+			out = append(out, userInfos(level, buf, read)...)
 			windows.NetApiBufferFree(buf)
 		}
 		if errors.Is(err, windows.ERROR_MORE_DATA) {
@@ -75,6 +86,36 @@ func netUsers() ([]winAccount, error) {
 		}
 		return out, err
 	}
+}
+
+// userInfos copies a USER_INFO_23 or USER_INFO_20 array out of the
+// netapi32 buffer.
+func userInfos(level uint32, buf *byte, n uint32) []winAccount {
+	out := make([]winAccount, 0, n)
+	if level == 20 {
+		for _, u := range unsafe.Slice((*userInfo20)(unsafe.Pointer(buf)), n) {
+			out = append(out, winAccount{
+				Name:     windows.UTF16PtrToString(u.Name),
+				FullName: windows.UTF16PtrToString(u.FullName),
+				Comment:  windows.UTF16PtrToString(u.Comment),
+				Flags:    u.Flags,
+			})
+		}
+		return out
+	}
+	for _, u := range unsafe.Slice((*userInfo23)(unsafe.Pointer(buf)), n) {
+		a := winAccount{
+			Name:     windows.UTF16PtrToString(u.Name),
+			FullName: windows.UTF16PtrToString(u.FullName),
+			Comment:  windows.UTF16PtrToString(u.Comment),
+			Flags:    u.Flags,
+		}
+		if u.SID != nil {
+			a.SID = u.SID.String()
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 func netGroups(ctx context.Context) ([]winGroup, error) {

@@ -13,9 +13,7 @@ import (
 )
 
 const (
-	// NetConnectionID is set for the adapters the Network Connections
-	// panel shows, which leaves out WAN miniports and other plumbing.
-	qNetAdapter = "SELECT Index, MACAddress, Manufacturer, Name, NetConnectionID, NetConnectionStatus, PhysicalAdapter, PNPDeviceID, ServiceName, Speed FROM Win32_NetworkAdapter WHERE NetConnectionID IS NOT NULL"
+	qNetAdapter = "SELECT Index, MACAddress, Manufacturer, Name, NetConnectionID, NetConnectionStatus, PhysicalAdapter, PNPDeviceID, ServiceName, Speed FROM Win32_NetworkAdapter"
 	qNetConfig  = "SELECT DefaultIPGateway, DHCPEnabled, DHCPServer, DNSServerSearchOrder, Index, IPAddress, IPSubnet FROM Win32_NetworkAdapterConfiguration WHERE IPEnabled = TRUE"
 )
 
@@ -43,6 +41,12 @@ func windowsNetworks(ctx context.Context, env *Env, r *inventory.Report) error {
 	hw := &inventory.Hardware{}
 	var dns []string
 	for _, a := range adapters {
+		// NetConnectionID is set for the adapters the Network Connections
+		// panel shows, which leaves out WAN miniports and other plumbing.
+		// (Filtered here: not every WMI implementation takes IS NOT NULL.)
+		if wStr(a, "NetConnectionID") == "" {
+			continue
+		}
 		base := winNetBase(a)
 		c, ok := byIndex[wStr(a, "Index")]
 		if !ok {

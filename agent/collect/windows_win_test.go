@@ -62,7 +62,7 @@ func winEnv(t *testing.T, machine string) *Env {
 	winAccountsSource = func(context.Context) (*winAccounts, error) { return &acc, nil }
 	t.Cleanup(func() { winAccountsSource = old })
 	return &Env{
-		Root:     t.TempDir(),
+		Root:     dir, // the Windows collectors read no file
 		Registry: reg,
 		WMI:      w,
 		Now:      func() time.Time { return winFixtureNow },
@@ -155,7 +155,7 @@ func TestWindowsCollectorsWithoutSources(t *testing.T) {
 	old := winAccountsSource
 	winAccountsSource = nil
 	t.Cleanup(func() { winAccountsSource = old })
-	env := &Env{Root: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	env := &Env{Root: winFixtures, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	for _, c := range windowsCollectors {
 		t.Run(c.name, func(t *testing.T) {
 			var r inventory.Report

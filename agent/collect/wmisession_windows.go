@@ -86,8 +86,9 @@ func (s *wmiSession) service(namespace string) (*ole.IDispatch, error) {
 	if svc, ok := s.services[key]; ok {
 		return svc, nil
 	}
-	// A nil server is the local machine.
-	v, err := oleutil.CallMethod(s.locator, "ConnectServer", nil, namespace)
+	// "." is the local machine. (A nil server, VT_NULL, is refused with
+	// DISP_E_TYPEMISMATCH by some SWbemLocator implementations.)
+	v, err := oleutil.CallMethod(s.locator, "ConnectServer", ".", namespace)
 	if err != nil {
 		return nil, err
 	}
@@ -122,13 +123,14 @@ func (s *wmiSession) query(namespace, query string) (rows []map[string]any, err 
 	if set == nil {
 		return nil, fmt.Errorf("wmi %s %q: ExecQuery returned a variant of type %d", namespace, query, res.VT)
 	}
+	names, _ := wmiSelectList(query)
 	rows = []map[string]any{}
 	err = forEachVariant(set, func(item *ole.VARIANT) error {
 		obj := item.ToIDispatch()
 		if obj == nil {
 			return nil
 		}
-		r, err := readWMIObject(obj)
+		r, err := readWMIObject(obj, names)
 		if err != nil {
 			return err
 		}
@@ -141,9 +143,11 @@ func (s *wmiSession) query(namespace, query string) (rows []map[string]any, err 
 	return rows, nil
 }
 
-// readWMIObject reads every property of a (partial) SWbemObject: with a
-// SELECT list, Properties_ holds just the selected ones.
-func readWMIObject(obj *ole.IDispatch) (map[string]any, error) {
+// readWMIObject reads the named properties of an SWbemObject, or all of
+// them when the query gave no list, through its Properties_ collection
+// (Properties_.Item works in every implementation; the object's own
+// dispatch members and Properties_' enumerator do not in Wine).
+func readWMIObject(obj *ole.IDispatch, names []string) (map[string]any, error) {
 	pv, err := oleutil.GetProperty(obj, "Properties_")
 	if err != nil {
 		return nil, fmt.Errorf("Properties_: %w", err)
@@ -152,6 +156,13 @@ func readWMIObject(obj *ole.IDispatch) (map[string]any, error) {
 	props := pv.ToIDispatch()
 	if props == nil {
 		return nil, fmt.Errorf("Properties_ is a variant of type %d", pv.VT)
+	}
+	if len(names) > 0 {
+		out := make(map[string]any, len(names))
+		for _, name := range names {
+			out[name] = readWMIProperty(props, name)
+		}
+		return out, nil
 	}
 	out := map[string]any{}
 	err = forEachVariant(props, func(item *ole.VARIANT) error {
@@ -174,6 +185,26 @@ func readWMIObject(obj *ole.IDispatch) (map[string]any, error) {
 		return nil
 	})
 	return out, err
+}
+
+// readWMIProperty reads Properties_.Item(name).Value. A property the
+// object lacks reads as nil, like a property WMI left empty.
+func readWMIProperty(props *ole.IDispatch, name string) any {
+	pv, err := oleutil.CallMethod(props, "Item", name)
+	if err != nil {
+		return nil
+	}
+	defer pv.Clear()
+	prop := pv.ToIDispatch()
+	if prop == nil {
+		return nil
+	}
+	v, err := oleutil.GetProperty(prop, "Value")
+	if err != nil {
+		return nil
+	}
+	defer v.Clear()
+	return variantValue(v)
 }
 
 // forEachVariant walks a COM collection through its IEnumVARIANT. Each item
