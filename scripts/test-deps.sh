@@ -10,6 +10,8 @@ NEEDS=(
 	psql:postgresql-client
 	pg_isready:postgresql-client
 	dpkg-query:dpkg
+	snmpsimd:snmpsim
+	snmpd:snmpd
 )
 missing=()
 for n in "${NEEDS[@]}"; do

@@ -3,7 +3,9 @@ package snmp
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -74,3 +76,12 @@ func ctxT(t testing.TB) context.Context {
 	return ctx
 }
 
+func splitAddr(t testing.TB, addr string) (string, uint16) {
+	t.Helper()
+	h, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.Atoi(p)
+	return h, uint16(n)
+}

@@ -31,6 +31,38 @@ var (
 	ErrWalkLoop = errors.New("device answers a walk with non-increasing OIDs")
 )
 
+// AuthError is a v3 refusal; errors.Is(err, ErrAuth) holds.
+type AuthError struct {
+	Host, Cred string
+	Why        string // "unknown user name", "wrong auth passphrase or protocol"...
+}
+
+func (e *AuthError) Error() string {
+	return fmt.Sprintf("snmp %s with %s: %s: %v", e.Host, e.Cred, e.Why, ErrAuth)
+}
+
+// Is makes errors.Is(err, ErrAuth) true.
+func (e *AuthError) Is(target error) bool { return target == ErrAuth }
+
+// diagnoseV3 tells an unknown user from a wrong passphrase by asking with
+// no authentication: the agent then reports an unknown user, or a
+// security level the user may not use.
+func (s *Session) diagnoseV3(ctx context.Context) string {
+	const wrong = "wrong auth passphrase or protocol"
+	probe := Credential{Version: "3", Username: s.cred.Username, ContextName: s.cred.ContextName}
+	g := &gosnmp.GoSNMP{Target: s.g.Target, Port: s.g.Port, Transport: "udp", Context: ctx,
+		Timeout: s.opts.Timeout, Retries: 0}
+	probe.apply(g)
+	if err := g.Connect(); err != nil {
+		return wrong
+	}
+	defer g.Conn.Close()
+	if _, err := g.Get([]string{oidSysObjectID}); errors.Is(err, gosnmp.ErrUnknownUsername) {
+		return "unknown user name"
+	}
+	return wrong
+}
+
 // Options tunes sessions. The zero value is usable: Defaults fills it.
 type Options struct {
 	// Port is the UDP port when the host does not name one; default 161.
@@ -238,10 +270,16 @@ func (s *Session) classify(ctx context.Context, err error) error {
 	case errors.Is(err, gosnmp.ErrNotInTimeWindow), errors.Is(err, gosnmp.ErrUnknownEngineID):
 		why = "engine time or ID mismatch"
 	}
-	if why != "" {
-		return fmt.Errorf("snmp %s with %s: %s: %w", s.host, s.cred, why, ErrAuth)
-	}
 	msg := err.Error()
+	if why == "" && strings.Contains(msg, "not authentic") {
+		// net-snmp sends its refusal reports without authentication, and
+		// gosnmp drops them as not authentic: ask again without auth to
+		// learn whether the user exists at all.
+		why = s.diagnoseV3(ctx)
+	}
+	if why != "" {
+		return &AuthError{Host: s.host, Cred: s.cred.String(), Why: why}
+	}
 	if strings.Contains(msg, "timeout") || strings.Contains(msg, "refused") || strings.Contains(msg, "max retries") {
 		return fmt.Errorf("snmp %s with %s: %w (after %d retries of %s)", s.host, s.cred, ErrNoResponse, s.opts.Retries, s.opts.Timeout)
 	}
