@@ -19,6 +19,7 @@ import (
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/park"
 	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/collector/web"
 	"github.com/parcproject/parc/pkg/version"
 )
 
@@ -61,6 +62,11 @@ func runServe(args []string, s stdio) error {
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)
 	api.Routes(r)
+	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL})
+	if err != nil {
+		return err
+	}
+	ui.Routes(r)
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

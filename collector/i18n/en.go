@@ -1,0 +1,68 @@
+package i18n
+
+// en is the English catalogue.
+var en = map[string]string{
+	"common.never":   "never",
+	"common.none":    "None",
+	"common.unknown": "Unknown",
+	"common.yes":     "Yes",
+	"common.no":      "No",
+	"common.save":    "Save",
+	"common.cancel":  "Cancel",
+	"common.search":  "Search",
+	"common.apply":   "Apply",
+	"common.reset":   "Reset",
+	"ago.minutes":    "%d min ago",
+	"ago.hours":      "%d h ago",
+	"ago.days":       "%d days ago",
+
+	"nav.dashboard": "Dashboard",
+	"nav.assets":    "Park",
+	"nav.software":  "Software",
+	"nav.unseen":    "Not seen",
+	"nav.logout":    "Log out",
+
+	"role.self-service": "Self-service",
+	"role.observer":     "Observer",
+	"role.technician":   "Technician",
+	"role.supervisor":   "Supervisor",
+	"role.admin":        "Administrator",
+
+	"type.computer":   "Computer",
+	"type.monitor":    "Monitor",
+	"type.printer":    "Printer",
+	"type.network":    "Network device",
+	"type.peripheral": "Peripheral",
+	"type.phone":      "Phone",
+
+	"login.title":     "Log in",
+	"login.login":     "Login",
+	"login.password":  "Password",
+	"login.submit":    "Log in",
+	"login.failed":    "Wrong login or password.",
+	"login.throttled": "Too many failed attempts. Try again in %d minutes.",
+
+	"error.title":     "Something went wrong",
+	"error.internal":  "The server could not complete the request. Try again; if it keeps failing, tell your administrator (the details are in the collector's log).",
+	"error.forbidden": "Your role does not allow this page. Ask an administrator if you need it.",
+	"error.not_found": "This page or item does not exist (any more).",
+	"error.csrf":      "The form expired or did not come from this site. Go back, reload the page and try again.",
+	"error.bad_form":  "The form was not understood. Go back, reload the page and try again.",
+	"error.home":      "Back to the dashboard",
+
+	"dashboard.title":           "Dashboard",
+	"dashboard.welcome":         "Welcome. The park is visible to technicians and observers; your requests will appear here once the helpdesk is open.",
+	"dashboard.total":           "assets in the park",
+	"dashboard.unseen":          "not seen for %d days",
+	"dashboard.warranty":        "computers whose warranty ends within 90 days",
+	"dashboard.by_type":         "By type",
+	"dashboard.by_os":           "Computers by operating system",
+	"dashboard.by_manufacturer": "By manufacturer",
+	"dashboard.count":           "Count",
+
+	"list.pages":   "Pages",
+	"list.prev":    "Previous",
+	"list.next":    "Next",
+	"list.page_of": "Page %d of %d",
+	"list.total":   "%d assets",
+}

@@ -1,0 +1,68 @@
+package i18n
+
+// fr is the French catalogue.
+var fr = map[string]string{
+	"common.never":   "jamais",
+	"common.none":    "Aucun",
+	"common.unknown": "Inconnu",
+	"common.yes":     "Oui",
+	"common.no":      "Non",
+	"common.save":    "Enregistrer",
+	"common.cancel":  "Annuler",
+	"common.search":  "Rechercher",
+	"common.apply":   "Appliquer",
+	"common.reset":   "Réinitialiser",
+	"ago.minutes":    "il y a %d min",
+	"ago.hours":      "il y a %d h",
+	"ago.days":       "il y a %d jours",
+
+	"nav.dashboard": "Tableau de bord",
+	"nav.assets":    "Parc",
+	"nav.software":  "Logiciels",
+	"nav.unseen":    "Non vus",
+	"nav.logout":    "Se déconnecter",
+
+	"role.self-service": "Libre-service",
+	"role.observer":     "Observateur",
+	"role.technician":   "Technicien",
+	"role.supervisor":   "Superviseur",
+	"role.admin":        "Administrateur",
+
+	"type.computer":   "Ordinateur",
+	"type.monitor":    "Moniteur",
+	"type.printer":    "Imprimante",
+	"type.network":    "Matériel réseau",
+	"type.peripheral": "Périphérique",
+	"type.phone":      "Téléphone",
+
+	"login.title":     "Connexion",
+	"login.login":     "Identifiant",
+	"login.password":  "Mot de passe",
+	"login.submit":    "Se connecter",
+	"login.failed":    "Identifiant ou mot de passe incorrect.",
+	"login.throttled": "Trop d'échecs. Réessayez dans %d minutes.",
+
+	"error.title":     "Un problème est survenu",
+	"error.internal":  "Le serveur n'a pas pu traiter la demande. Réessayez ; si cela persiste, prévenez votre administrateur (le détail est dans le journal du collecteur).",
+	"error.forbidden": "Votre rôle ne permet pas d'accéder à cette page. Demandez à un administrateur si vous en avez besoin.",
+	"error.not_found": "Cette page ou cet élément n'existe pas (ou plus).",
+	"error.csrf":      "Le formulaire a expiré ou ne vient pas de ce site. Revenez en arrière, rechargez la page et réessayez.",
+	"error.bad_form":  "Le formulaire n'a pas été compris. Revenez en arrière, rechargez la page et réessayez.",
+	"error.home":      "Retour au tableau de bord",
+
+	"dashboard.title":           "Tableau de bord",
+	"dashboard.welcome":         "Bienvenue. Le parc est visible des techniciens et observateurs ; vos demandes apparaîtront ici à l'ouverture du support.",
+	"dashboard.total":           "matériels dans le parc",
+	"dashboard.unseen":          "non vus depuis %d jours",
+	"dashboard.warranty":        "ordinateurs dont la garantie finit d'ici 90 jours",
+	"dashboard.by_type":         "Par type",
+	"dashboard.by_os":           "Ordinateurs par système d'exploitation",
+	"dashboard.by_manufacturer": "Par fabricant",
+	"dashboard.count":           "Nombre",
+
+	"list.pages":   "Pages",
+	"list.prev":    "Précédente",
+	"list.next":    "Suivante",
+	"list.page_of": "Page %d sur %d",
+	"list.total":   "%d matériels",
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/parcproject/parc/collector/store"
+)
+
+// unseenDays is the dashboard's "not seen for" threshold.
+const unseenDays = 30
+
+type dashboardData struct {
+	ByType         []store.GroupCount
+	ByOS           []store.GroupCount
+	ByManufacturer []store.GroupCount
+	Total          int
+	Unseen         int
+	UnseenDays     int
+	WarrantySoon   int // computers whose warranty ends within 90 days
+	Park           bool
+}
+
+// dashboard is the home page: the park's counts and charts for those who
+// may see the park; others (self-service) get a short welcome.
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	d := dashboardData{UnseenDays: unseenDays, Park: hasRole(r, store.RoleObserver)}
+	if d.Park {
+		if err := s.fillDashboard(r, &d); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "dashboard", s.newPage(r, "dashboard.title", "dashboard", d))
+}
+
+func (s *Server) fillDashboard(r *http.Request, d *dashboardData) error {
+	ctx := r.Context()
+	byType, err := s.st.CountAssetsByType(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range store.AssetTypes {
+		if n := byType[t]; n > 0 {
+			d.ByType = append(d.ByType, store.GroupCount{Value: t, Count: n})
+			d.Total += n
+		}
+	}
+	sort.SliceStable(d.ByType, func(i, j int) bool { return d.ByType[i].Count > d.ByType[j].Count })
+	if d.ByOS, err = s.wq.CountAssetsBy(ctx, "os", store.TypeComputer, 10); err != nil {
+		return err
+	}
+	if d.ByManufacturer, err = s.wq.CountAssetsBy(ctx, "manufacturer", "", 10); err != nil {
+		return err
+	}
+	now := s.now()
+	unseen, err := s.st.ListAssets(ctx, store.AssetFilter{SeenBefore: now.AddDate(0, 0, -unseenDays), Limit: 1})
+	if err != nil {
+		return err
+	}
+	d.Unseen = unseen.Total
+	soon, err := s.st.ListAssets(ctx, store.AssetFilter{Type: store.TypeComputer,
+		WarrantyBefore: now.AddDate(0, 0, 90).Format(time.DateOnly), Limit: 1})
+	if err != nil {
+		return err
+	}
+	d.WarrantySoon = soon.Total
+	return nil
+}

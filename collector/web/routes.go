@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/parcproject/parc/collector/store"
+)
+
+// kind says how a route answers an anonymous request: a page redirects to
+// the login form, data (CSV, JSON) answers 401.
+type kind int
+
+const (
+	kindPage kind = iota
+	kindData
+)
+
+// rolePublic is the "role" of routes anyone may use (the login form).
+const rolePublic = ""
+
+// route is one route of the web UI with the least role it needs.
+type route struct {
+	method, pattern string
+	role            string
+	kind            kind
+	handler         http.HandlerFunc
+}
+
+// routes lists every route of the web UI. The role matrix test walks this
+// list, so a route cannot be added without its role being tested.
+func (s *Server) routes() []route {
+	return []route{
+		{http.MethodGet, "/login", rolePublic, kindPage, s.loginForm},
+		{http.MethodPost, "/login", rolePublic, kindPage, s.loginSubmit},
+		{http.MethodPost, "/lang", rolePublic, kindPage, s.langSet},
+		{http.MethodPost, "/logout", store.RoleSelfService, kindPage, s.logout},
+		{http.MethodGet, "/", store.RoleSelfService, kindPage, s.dashboard},
+	}
+}
