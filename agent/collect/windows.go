@@ -17,9 +17,9 @@ type Registry interface {
 }
 
 // WMI runs WQL queries. All queries go through one worker goroutine locked
-// to its OS thread (COM is per thread); see wmi_windows.go. Rows map
-// property names to values: string, int64, uint64, bool, float64, []string
-// or nil.
+// to its OS thread (COM is per thread); see wmiworker_win.go. Rows map
+// property names to values: string, int64, uint64, bool, float64, []string,
+// []int64 (numeric arrays such as ChassisTypes) or nil.
 type WMI interface {
 	Query(ctx context.Context, namespace, query string) ([]map[string]any, error)
 }
