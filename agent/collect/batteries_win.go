@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	qBattery           = "SELECT Chemistry, DesignVoltage, DeviceID, Name FROM Win32_Battery"
+	qBattery           = "SELECT Chemistry, DesignVoltage, Name FROM Win32_Battery"
 	qBatteryStatic     = "SELECT Chemistry, DesignedCapacity, DeviceName, InstanceName, ManufactureDate, ManufactureName, SerialNumber FROM BatteryStaticData"
 	qBatteryFullCharge = "SELECT FullChargedCapacity, InstanceName FROM BatteryFullChargedCapacity"
 )

@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	qLogicalDisk       = "SELECT Description, DeviceID, DriveType, FileSystem, FreeSpace, ProviderName, Size, VolumeName, VolumeSerialNumber FROM Win32_LogicalDisk"
+	qLogicalDisk       = "SELECT DeviceID, DriveType, FileSystem, FreeSpace, ProviderName, Size, VolumeName, VolumeSerialNumber FROM Win32_LogicalDisk"
 	qEncryptableVolume = "SELECT ConversionStatus, DriveLetter, EncryptionMethod, ProtectionStatus FROM Win32_EncryptableVolume"
 )
 

@@ -11,7 +11,7 @@ import (
 
 const (
 	regCurrentVersion = `SOFTWARE\Microsoft\Windows NT\CurrentVersion`
-	qPageFile         = "SELECT AllocatedBaseSize, Name FROM Win32_PageFileUsage"
+	qPageFile         = "SELECT AllocatedBaseSize FROM Win32_PageFileUsage"
 )
 
 // windowsHardware fills the hardware section: the machine's name, identity,

@@ -9,7 +9,7 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 )
 
-const qPhysicalMemory = "SELECT BankLabel, Capacity, DeviceLocator, FormFactor, Manufacturer, PartNumber, SerialNumber, SMBIOSMemoryType, Speed FROM Win32_PhysicalMemory"
+const qPhysicalMemory = "SELECT Capacity, DeviceLocator, FormFactor, Manufacturer, PartNumber, SerialNumber, SMBIOSMemoryType, Speed FROM Win32_PhysicalMemory"
 
 // windowsMemories lists the installed memory modules (SMBIOS type 17 as
 // WMI exposes it; empty slots have no instance).

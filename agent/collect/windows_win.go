@@ -46,7 +46,7 @@ const (
 // Queries shared by several collectors, so the fixtures hold one answer.
 const (
 	qComputerSystem  = "SELECT Domain, Manufacturer, Model, Name, PartOfDomain, SystemSKUNumber, TotalPhysicalMemory, Workgroup FROM Win32_ComputerSystem"
-	qOperatingSystem = "SELECT BuildNumber, Caption, CSDVersion, Description, InstallDate, LastBootUpTime, OSLanguage, Version FROM Win32_OperatingSystem"
+	qOperatingSystem = "SELECT Caption, CSDVersion, Description, InstallDate, LastBootUpTime, OSLanguage, Version FROM Win32_OperatingSystem"
 	qEnclosure       = "SELECT ChassisTypes, SerialNumber, SMBIOSAssetTag FROM Win32_SystemEnclosure"
 	qProduct         = "SELECT IdentifyingNumber, Name, UUID, Vendor FROM Win32_ComputerSystemProduct"
 )
