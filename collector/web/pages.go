@@ -21,7 +21,7 @@ type pages struct {
 var layoutFiles = []string{"layout.html", "partials.html"}
 
 // pageNames are the page templates; each must exist (checked at start-up).
-var pageNames = []string{"login", "error", "dashboard"}
+var pageNames = []string{"login", "error", "dashboard", "asset_list"}
 
 func parsePages(static *staticFiles) (*pages, error) {
 	fsys := assets.Templates()

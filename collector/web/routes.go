@@ -35,5 +35,8 @@ func (s *Server) routes() []route {
 		{http.MethodPost, "/lang", rolePublic, kindPage, s.langSet},
 		{http.MethodPost, "/logout", store.RoleSelfService, kindPage, s.logout},
 		{http.MethodGet, "/", store.RoleSelfService, kindPage, s.dashboard},
+		{http.MethodGet, "/assets", store.RoleObserver, kindPage, s.assetList},
+		{http.MethodPost, "/assets/columns", store.RoleObserver, kindPage, s.assetColumns},
+		{http.MethodGet, "/assets/export.csv", store.RoleObserver, kindData, s.assetExport},
 	}
 }
