@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"testing"
 
 	"github.com/parcproject/parc/agent/collect/collecttest"
@@ -193,3 +194,29 @@ func TestWinUserSID(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWinDecoders feeds the small decoders of WMI and registry values
+// arbitrary input: none may panic, and the time zone offset must keep the
+// schema's +HHMM form.
+func FuzzWinDecoders(f *testing.F) {
+	f.Add("BFEBFBFF000806C1", int64(0x4E4F494C), []byte{0, 0, 0, 8})
+	f.Add("80AD000080AD", int64(4294967236), []byte{1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add("", int64(-1), []byte(nil))
+	f.Fuzz(func(t *testing.T, s string, n int64, b []byte) {
+		winCPUID(s)
+		winChemistryCode(n)
+		winMemoryMaker(s)
+		winDiskMaker(s)
+		winNetType(s)
+		winDiskSerial(s)
+		if got := winRegSize(b); got < 0 {
+			t.Errorf("winRegSize(%x) = %d; want >= 0", b, got)
+		}
+		tz := winTimezone(wrow{"TimeZoneKeyName": s, "ActiveTimeBias": uint64(uint32(n))})
+		if tz != nil && !reTZ.MatchString(tz.Offset) {
+			t.Errorf("offset %q for bias %d", tz.Offset, uint32(n))
+		}
+	})
+}
+
+var reTZ = regexp.MustCompile(`^[+-][0-9]{4}$`)

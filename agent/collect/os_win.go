@@ -100,6 +100,9 @@ func winTimezone(tz wrow) *inventory.Timezone {
 		return nil
 	}
 	off := -int64(int32(uint32(bias)))
+	if off < -14*60 || off > 14*60 { // no zone is further than UTC±14:00
+		return nil
+	}
 	sign := byte('+')
 	if off < 0 {
 		sign, off = '-', -off
