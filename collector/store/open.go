@@ -38,6 +38,7 @@ type sqlStore struct {
 	reader, writer *sql.DB
 	closers        []func() error
 	backup         func(ctx context.Context, path string) error
+	batch          *batcher // SQLite group commit; nil on PostgreSQL
 }
 
 func (s *sqlStore) Dialect() string { return s.d.name }
@@ -61,8 +62,12 @@ func (s *sqlStore) Backup(ctx context.Context, path string) error {
 	return s.backup(ctx, path)
 }
 
-// WithTx runs fn in a transaction on the writer.
+// WithTx runs fn in a transaction on the writer; on SQLite, concurrent
+// calls share one commit (see batcher).
 func (s *sqlStore) WithTx(ctx context.Context, fn func(q Queries) error) (err error) {
+	if s.batch != nil {
+		return s.batch.do(ctx, fn)
+	}
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -61,6 +61,8 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		closers: []func() error{reader.Close, writer.Close},
 	}
 	s.backup = func(ctx context.Context, dst string) error { return sqliteBackup(ctx, writer, dst) }
+	s.batch = newBatcher(writer, d)
+	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, writer.Close}
 	return s, nil
 }
 

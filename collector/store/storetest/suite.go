@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -221,4 +222,46 @@ func testTransactions(t *testing.T, st store.Store) {
 	}))
 	_, err = st.GetUserByLogin(ctx, "real")
 	must(t, err)
+	testConcurrentTx(t, st)
+}
+
+// testConcurrentTx runs transactions at once (grouped into shared commits
+// on SQLite): each failing one loses only its own writes.
+func testConcurrentTx(t *testing.T, st store.Store) {
+	const n = 40
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			errs <- st.WithTx(ctx, func(q store.Queries) error {
+				if err := q.CreateUser(ctx, &store.User{Login: fmt.Sprintf("u%02d", i), Role: store.RoleObserver, PasswordHash: "h"}); err != nil {
+					return err
+				}
+				if i%5 == 0 {
+					return errors.New("boom")
+				}
+				return nil
+			})
+		}()
+	}
+	failed := 0
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			failed++
+		}
+	}
+	users, err := st.ListUsers(ctx)
+	must(t, err)
+	kept := 0
+	for _, u := range users {
+		var i int
+		if _, err := fmt.Sscanf(u.Login, "u%02d", &i); err == nil {
+			kept++
+			if i%5 == 0 {
+				t.Errorf("got user %s from a failed transaction", u.Login)
+			}
+		}
+	}
+	if failed != n/5 || kept != n-n/5 {
+		t.Errorf("got %d failed, %d kept; want %d, %d", failed, kept, n/5, n-n/5)
+	}
 }
