@@ -87,7 +87,9 @@ func TestServeFirstStartAndShutdown(t *testing.T) {
 	ln.Close()
 	var out, errb syncBuffer
 	done := make(chan int)
-	go func() { done <- run([]string{"serve", "--data", dir, "--listen", addr}, stdio{strings.NewReader(""), &out, &errb}) }()
+	go func() {
+		done <- run([]string{"serve", "--data", dir, "--listen", addr}, stdio{strings.NewReader(""), &out, &errb})
+	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		resp, err := http.Get("http://" + addr + "/readyz")
