@@ -157,4 +157,3 @@ func sectionsOf(r inventory.Report) []string {
 	slices.Sort(out)
 	return out
 }
-

@@ -103,4 +103,3 @@ func newClient(t *testing.T, o ClientOptions) *Client {
 	}
 	return c
 }
-
