@@ -80,6 +80,7 @@ type program struct {
 	failed func(error) // called when the loop ends by itself with an error
 }
 
+// Start runs the loop in the background, as kardianos requires.
 func (p *program) Start(ksvc.Service) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
@@ -98,6 +99,7 @@ func (p *program) Start(ksvc.Service) error {
 	return nil
 }
 
+// Stop cancels the loop and waits for it, at most stopTimeout.
 func (p *program) Stop(ksvc.Service) error {
 	if p.cancel == nil {
 		return nil

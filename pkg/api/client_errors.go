@@ -18,10 +18,12 @@ type NetError struct {
 	Err    error
 }
 
+// Error says which collector could not be reached and why.
 func (e *NetError) Error() string {
 	return fmt.Sprintf("cannot reach the collector at %s: %v", e.Server, rootCause(e.Err))
 }
 
+// Unwrap returns the underlying transport error.
 func (e *NetError) Unwrap() error { return e.Err }
 
 // rootCause drops net/url's "Post \"https://...\":" prefix, which repeats
@@ -42,6 +44,7 @@ type StatusError struct {
 	RetryAfter time.Duration // from the Retry-After header, 0 when absent
 }
 
+// Error gives the status, the collector's message and the first invalid fields.
 func (e *StatusError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "collector answered %s with %d %s", e.Path, e.StatusCode, http.StatusText(e.StatusCode))
