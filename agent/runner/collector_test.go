@@ -32,6 +32,9 @@ type fakeCollector struct {
 	retryHdr   string
 	dropAfter  bool // store, then drop the connection without answering
 	dropBefore bool // drop the connection before reading the report
+	// refuseReenrol answers 409 to a second enrolment, as the real
+	// collector does for a deviceid that already reports.
+	refuseReenrol bool
 }
 
 func newFakeCollector(t *testing.T) *fakeCollector {
@@ -52,6 +55,10 @@ func (f *fakeCollector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		json.NewDecoder(r.Body).Decode(&req)
 		if req.Secret != f.secret {
 			f.reply(w, 403, api.Error{Error: "wrong secret"})
+			return
+		}
+		if f.refuseReenrol && f.enrolls > 0 {
+			f.reply(w, 409, api.Error{Error: "this deviceid is already enrolled and reporting; an administrator must remove that agent before it enrols again"})
 			return
 		}
 		f.enrolls++

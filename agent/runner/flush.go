@@ -14,6 +14,13 @@ import (
 // ErrNotEnrolled means the agent has no token and no secret to get one.
 var ErrNotEnrolled = errors.New("this agent has not enrolled: set enroll_secret (agent.yaml, PARC_ENROLL_SECRET or --enroll-secret) to the site secret printed by `parc-collector enroll-secret`")
 
+// enrollError is a failed enrolment: whatever the collector answered, it
+// says nothing about the report being sent, which must not be rejected.
+type enrollError struct{ err error }
+
+func (e *enrollError) Error() string { return "enrol: " + e.err.Error() }
+func (e *enrollError) Unwrap() error { return e.err }
+
 // flush sends the spool oldest first and stops at the first report that
 // cannot be delivered now, so the collector receives reports in the order
 // they were made. It waits for the backoff unless force is set.
@@ -54,6 +61,7 @@ func (r *Runner) sendOne(ctx context.Context, it spool.Item) error {
 		return err
 	})
 	var se *api.StatusError
+	var ee *enrollError
 	switch {
 	case err == nil:
 		r.backoff.Success()
@@ -65,6 +73,13 @@ func (r *Runner) sendOne(ctx context.Context, it spool.Item) error {
 		}
 		r.log.Info("report delivered", "report", it.ID, "kind", it.Kind, "asset_id", resp.AssetID, "duplicate", resp.Duplicate)
 		return nil
+	case errors.As(err, &ee) && !api.IsRetryable(err):
+		// The report is fine; the agent's credential is not. Keep it.
+		wait := r.backoff.Failure(r.now(), 0)
+		err = fmt.Errorf("%w; the report stays in %s and will be retried in %s", err, r.spool.Dir(), roundWait(wait))
+		r.log.Error("report not delivered", "err", err)
+		r.recordError(err)
+		return err
 	case errors.As(err, &se) && !se.Retryable() && !se.Unauthorized():
 		return r.rejected(it, se)
 	case api.IsRetryable(err):
@@ -153,7 +168,7 @@ func (r *Runner) token(ctx context.Context) (string, error) {
 		Secret: r.cfg.EnrollSecret, DeviceID: r.deviceID, Hostname: shortHost(r.hostname), Tag: r.cfg.Tag,
 	})
 	if err != nil {
-		return "", fmt.Errorf("enrol: %w", err)
+		return "", &enrollError{err}
 	}
 	id.DeviceID, id.AgentID, id.Server = r.deviceID, resp.AgentID, r.client.Server()
 	if err := r.store.SaveToken(resp.Token); err != nil {

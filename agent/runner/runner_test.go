@@ -281,3 +281,26 @@ func TestPartialEveryContact(t *testing.T) {
 		t.Fatalf("got %d reports; want a second, partial, with softwares", len(reps))
 	}
 }
+
+// TestReenrolRefusedKeepsReport: a collector that refuses to enrol the
+// device again (409) must not make the agent reject its report.
+func TestReenrolRefusedKeepsReport(t *testing.T) {
+	fc := newFakeCollector(t)
+	fc.refuseReenrol = true
+	l := listen(t)
+	defer serve(fc, l)()
+	h := newHarness(t, "http://"+l.Addr().String(), nil)
+	ctx := context.Background()
+	if err := h.r.Once(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	fc.set(func(f *fakeCollector) { clear(f.tokens) })
+	err := h.r.Once(ctx, false)
+	if err == nil || !strings.Contains(err.Error(), "an administrator must remove that agent") {
+		t.Fatalf("got %v; want the collector's 409 explanation", err)
+	}
+	rej, _ := h.spool.Rejected()
+	if n := spoolLen(t, h.spool); n != 1 || len(rej) != 0 {
+		t.Errorf("got %d pending, %d rejected; want 1 and 0", n, len(rej))
+	}
+}
