@@ -3,6 +3,7 @@ package snmp
 import (
 	"context"
 	"errors"
+	"flag"
 	"net"
 	"os"
 	"strconv"
@@ -26,8 +27,14 @@ var (
 const sysObjectIDsPath = "../../../shared/fixtures/sysobject.ids"
 
 func TestMain(m *testing.M) {
+	flag.Parse()
 	var stop func()
-	sim, stop, simErr = snmptest.LaunchSim(snmptest.Walks, append([]string{"127.0.0.1"}, sweepIPs...)...)
+	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" {
+		// Fuzzing needs no device, and each fuzz worker runs TestMain.
+		simErr = errors.New("no simulator while fuzzing")
+	} else {
+		sim, stop, simErr = snmptest.LaunchSim(snmptest.Walks, append([]string{"127.0.0.1"}, sweepIPs...)...)
+	}
 	code := m.Run()
 	if stop != nil {
 		stop()
