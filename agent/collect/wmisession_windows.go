@@ -94,8 +94,9 @@ func (s *wmiSession) service(namespace string) (*ole.IDispatch, error) {
 	}
 	svc := v.ToIDispatch()
 	if svc == nil {
+		vt := v.VT
 		v.Clear()
-		return nil, fmt.Errorf("ConnectServer returned a variant of type %d", v.VT)
+		return nil, fmt.Errorf("ConnectServer returned a variant of type %d", vt)
 	}
 	// The variant's reference now belongs to the map; close releases it.
 	s.services[key] = svc
