@@ -37,6 +37,16 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 		"mib": func(n int64) string { return humanMiB(n) },
 		"pct": func(part, total float64) int { return percent(part, total) },
 		"qs":  withQuery,
+		"mul": func(a, b float64) float64 { return a * b },
+		// label names a history field: an asset field, else a section.
+		"label": func(field string) string {
+			for _, p := range []string{"asset.", "section."} {
+				if i18n.Has(lang, p+field) {
+					return i18n.T(lang, p+field)
+				}
+			}
+			return field
+		},
 		"card": func(title, filter string, rows []store.GroupCount) countCard {
 			return countCard{title, filter, rows}
 		},

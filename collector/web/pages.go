@@ -21,7 +21,8 @@ type pages struct {
 var layoutFiles = []string{"layout.html", "partials.html"}
 
 // pageNames are the page templates; each must exist (checked at start-up).
-var pageNames = []string{"login", "error", "dashboard", "asset_list"}
+var pageNames = []string{"login", "error", "dashboard", "asset_list", "asset_view", "asset_edit",
+	"software_list", "software_view"}
 
 func parsePages(static *staticFiles) (*pages, error) {
 	fsys := assets.Templates()

@@ -38,5 +38,11 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/assets", store.RoleObserver, kindPage, s.assetList},
 		{http.MethodPost, "/assets/columns", store.RoleObserver, kindPage, s.assetColumns},
 		{http.MethodGet, "/assets/export.csv", store.RoleObserver, kindData, s.assetExport},
+		{http.MethodGet, "/assets/{id}", store.RoleObserver, kindPage, s.assetView},
+		{http.MethodGet, "/assets/{id}/edit", store.RoleTechnician, kindPage, s.assetEditForm},
+		{http.MethodPost, "/assets/{id}/edit", store.RoleTechnician, kindPage, s.assetEditSubmit},
+		{http.MethodPost, "/assets/{id}/unlock", store.RoleTechnician, kindPage, s.assetUnlock},
+		{http.MethodGet, "/software", store.RoleObserver, kindPage, s.softwareList},
+		{http.MethodGet, "/software/{id}", store.RoleObserver, kindPage, s.softwareView},
 	}
 }

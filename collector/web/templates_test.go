@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parcproject/parc/collector/i18n"
+	"github.com/parcproject/parc/collector/park"
 	"github.com/parcproject/parc/collector/store"
 	assets "github.com/parcproject/parc/web"
 )
@@ -39,6 +40,12 @@ func TestTemplateKeys(t *testing.T) {
 	}
 	for _, ty := range store.AssetTypes {
 		keys["type."+ty] = true
+	}
+	for _, f := range append(append([]park.Field{}, park.Fields...), park.ManualFields...) {
+		keys["asset."+f.Name] = true
+	}
+	for _, sec := range sectionOrder {
+		keys["section."+sec] = true
 	}
 	for _, r := range store.Roles {
 		keys["role."+r] = true
