@@ -93,18 +93,31 @@ func (c *wmiClient) Query(ctx context.Context, namespace, query string) ([]map[s
 
 func (c *wmiClient) wait(ctx context.Context, w *wmiWorker, req *wmiRequest) ([]map[string]any, error) {
 	timer := time.NewTimer(c.timeout)
-	defer timer.Stop()
 	select {
 	case rep := <-req.reply:
+		timer.Stop()
 		return rep.rows, rep.err
 	case <-timer.C:
-		c.abandon(w)
-		c.log.Warn("WMI query stalled, worker abandoned", "namespace", req.namespace, "query", req.query, "timeout", c.timeout)
+		c.stall(w, req)
 		return nil, fmt.Errorf("wmi %s %q: no answer after %s: %w", req.namespace, req.query, c.timeout, context.DeadlineExceeded)
 	case <-ctx.Done():
-		// The worker finishes this query on its own and takes the next.
+		// The caller leaves, but the deadline still stands: were the worker
+		// stuck, the queries queued behind it would wait forever.
+		go func() {
+			select {
+			case <-req.reply:
+				timer.Stop()
+			case <-timer.C:
+				c.stall(w, req)
+			}
+		}()
 		return nil, fmt.Errorf("wmi %s %q: %w", req.namespace, req.query, ctx.Err())
 	}
+}
+
+func (c *wmiClient) stall(w *wmiWorker, req *wmiRequest) {
+	c.abandon(w)
+	c.log.Warn("WMI query stalled, worker abandoned", "namespace", req.namespace, "query", req.query, "timeout", c.timeout)
 }
 
 // worker returns the current worker, starting one if needed.

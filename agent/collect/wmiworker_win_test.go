@@ -190,3 +190,25 @@ func TestWMIWorkerOpenFailureAndClose(t *testing.T) {
 		t.Errorf("after Close: got %v; want errWMIClosed", err)
 	}
 }
+
+// TestWMIWorkerDeadlineOutlivesCaller checks a stalled query is abandoned
+// at its deadline even when its caller gave up earlier, so the queries
+// behind it do not queue forever.
+func TestWMIWorkerDeadlineOutlivesCaller(t *testing.T) {
+	c, f := newFakeClient(t, 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	if _, err := c.Query(ctx, "ns", "stall"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v; want the caller's deadline", err)
+	}
+	start := time.Now()
+	if _, err := c.Query(context.Background(), "ns", "SELECT 1"); err != nil {
+		t.Fatalf("query behind the stall: %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("query behind the stall took %s; want about the 50ms deadline", d)
+	}
+	if got := f.opens.Load(); got != 2 {
+		t.Errorf("sessions opened: got %d; want 2", got)
+	}
+}
