@@ -67,16 +67,19 @@ func pduString(p gosnmp.SnmpPDU) string {
 
 // bytesString is pduString for raw bytes.
 func bytesString(b []byte) string {
-	// Trailing NULs are C string terminators some printers send along.
-	for len(b) > 0 && b[len(b)-1] == 0 {
-		b = b[:len(b)-1]
+	// Trailing NULs are C string terminators some printers send along;
+	// in binary values (engine IDs, MACs) they are data.
+	text := b
+	for len(text) > 0 && text[len(text)-1] == 0 {
+		text = text[:len(text)-1]
 	}
-	if len(b) == 0 {
+	if len(text) == 0 {
 		return ""
 	}
-	if hasControl(b) {
+	if hasControl(text) {
 		return "0x" + strings.ToUpper(hex.EncodeToString(b))
 	}
+	b = text
 	if utf8.Valid(b) {
 		return strings.TrimSpace(string(b))
 	}
