@@ -46,14 +46,23 @@ type EnrollResponse struct {
 	// AgentID is the collector's ID for this agent.
 	AgentID string `json:"agent_id"`
 	// Token is the agent's own credential; the collector keeps only its hash.
+	// A deviceid that already has a credential cannot enrol again (409
+	// Conflict) until an administrator removes its agent record, so the
+	// site secret alone cannot take over another machine's asset.
 	Token string `json:"token"`
 }
 
-// Inventory kinds a Contact answer can ask for.
+// Inventory kinds a Contact answer can ask for. The agent sends the larger
+// of what the collector asks and what its own schedule says.
 const (
-	InventoryNone    = "none"
+	// InventoryNone: send nothing now, unless the agent's schedule says so.
+	InventoryNone = "none"
+	// InventoryPartial: send the sections that changed since the last
+	// report, if any changed; nothing otherwise.
 	InventoryPartial = "partial"
-	InventoryFull    = "full"
+	// InventoryFull: send every section now (an administrator asked, or the
+	// collector lost or never had this asset's full inventory).
+	InventoryFull = "full"
 )
 
 // ContactRequest is the body of POST PathContact.
