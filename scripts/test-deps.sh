@@ -10,6 +10,7 @@ NEEDS=(
 	psql:postgresql-client
 	pg_isready:postgresql-client
 	dpkg-query:dpkg
+	chromium:chromium
 	snmpsimd:snmpsim
 	snmpd:snmpd
 )
