@@ -47,6 +47,9 @@ func TestTemplateKeys(t *testing.T) {
 	for _, sec := range sectionOrder {
 		keys["section."+sec] = true
 	}
+	for _, l := range i18n.Languages {
+		keys["lang."+l] = true
+	}
 	for _, r := range store.Roles {
 		keys["role."+r] = true
 	}

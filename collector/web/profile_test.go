@@ -1,0 +1,62 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/parcproject/parc/collector/auth"
+)
+
+func TestProfilePassword(t *testing.T) {
+	e := newEnv(t)
+	c := e.as("observer")
+	other := e.as("observer") // another browser of the same person
+	const newPW = "a brand new passphrase"
+	tests := []struct {
+		name    string
+		form    url.Values
+		status  int
+		message string
+	}{
+		{"wrong current", url.Values{"current": {"nope"}, "new": {newPW}, "confirm": {newPW}}, http.StatusBadRequest, "current password is wrong"},
+		{"mismatch", url.Values{"current": {testPassword}, "new": {newPW}, "confirm": {newPW + "x"}}, http.StatusBadRequest, "differ"},
+		{"too short", url.Values{"current": {testPassword}, "new": {"short"}, "confirm": {"short"}}, http.StatusBadRequest, "At least 10"},
+		{"good", url.Values{"current": {testPassword}, "new": {newPW}, "confirm": {newPW}}, http.StatusSeeOther, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := c.post("/profile/password", tc.form)
+			wantStatus(t, resp, tc.status)
+			if tc.message != "" && !strings.Contains(body, tc.message) {
+				t.Errorf("got no %q message", tc.message)
+			}
+		})
+	}
+	u, err := e.st.GetUserByLogin(ctx, "observer")
+	if err != nil || !auth.CheckPassword(u.PasswordHash, newPW) {
+		t.Fatalf("got %v; want the new password stored", err)
+	}
+	if resp, _ := c.get("/profile?saved=password"); resp.StatusCode != http.StatusOK {
+		t.Errorf("got %d for this browser; want it still logged in", resp.StatusCode)
+	}
+	if resp, _ := other.get("/profile"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("got %d for the other browser; want its session ended", resp.StatusCode)
+	}
+}
+
+func TestProfilePrefs(t *testing.T) {
+	e := newEnv(t)
+	c := e.as("technician")
+	resp, _ := c.post("/profile/prefs", url.Values{"lang": {"fr"}, "per": {"200"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body := c.get("/profile?saved=1")
+	if !strings.Contains(body, "Préférences enregistrées") || !strings.Contains(body, `<option value="200" selected>`) {
+		t.Error("preferences not applied")
+	}
+	_, body = c.get("/assets")
+	if !strings.Contains(body, `name="per" value="200"`) {
+		t.Error("the park list does not use the preferred rows per page")
+	}
+}
