@@ -16,6 +16,7 @@ import (
 
 	"github.com/parcproject/parc/collector/apiserver"
 	"github.com/parcproject/parc/collector/config"
+	"github.com/parcproject/parc/collector/glpicompat"
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/park"
 	"github.com/parcproject/parc/collector/store"
@@ -32,6 +33,7 @@ func runServe(args []string, s stdio) error {
 	f.configFlag("base-url", "base_url", "public `URL` of the collector, printed for agents and in links")
 	f.configFlag("log-level", "log_level", "log `level`: debug, info, warn or error")
 	f.configFlag("log-format", "log_format", "log `format`: text or json")
+	f.boolFlag("glpi-compat", "glpi_compat.enabled", "also accept GLPI Agent and FusionInventory/OCS agents on POST / and /front/inventory.php")
 	cfg, err := f.parse(args)
 	if err != nil {
 		return err
@@ -67,6 +69,15 @@ func runServe(args []string, s stdio) error {
 		return err
 	}
 	ui.Routes(r)
+	if cfg.GLPICompat.Enabled {
+		nets, _ := cfg.AllowedNets() // checked by Validate
+		compat := glpicompat.New(ing, log, glpicompat.Options{Username: cfg.GLPICompat.Username, Password: cfg.GLPICompat.Password,
+			AllowedNets: nets, MaxBodyBytes: cfg.Limits.MaxBodyBytes, MaxInflatedBytes: cfg.Limits.MaxInflatedBytes})
+		for _, p := range glpicompat.Paths {
+			r.Method(http.MethodPost, p, compat)
+		}
+		log.Info("GLPI-compatible endpoint enabled", "paths", glpicompat.Paths)
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

@@ -52,6 +52,14 @@ func (f *cmdFlags) configFlag(name, key, help string) {
 	f.fs.StringVar(&v, name, d, help+" ("+config.EnvName(key)+")")
 }
 
+// boolFlag adds a flag without value (--glpi-compat) that sets a key.
+func (f *cmdFlags) boolFlag(name, key, help string) {
+	var v string
+	f.values[name] = &v
+	f.keys[name] = key
+	f.fs.BoolFunc(name, help+" ("+config.EnvName(key)+")", func(s string) error { v = s; return nil })
+}
+
 // parse parses args and builds the configuration: defaults, file,
 // environment, then the flags given on the command line.
 func (f *cmdFlags) parse(args []string) (config.Config, error) {

@@ -31,6 +31,17 @@ type Config struct {
 	Inventory Inventory `yaml:"inventory"`
 	Limits    Limits    `yaml:"limits"`
 	Normalise Normalise `yaml:"normalise"`
+	// GLPICompat is the endpoint for GLPI Agent and FusionInventory/OCS
+	// agents (POST / and /front/inventory.php), off by default.
+	GLPICompat GLPICompat `yaml:"glpi_compat"`
+}
+
+// GLPICompat configures the GLPI-compatible endpoint.
+type GLPICompat struct {
+	Enabled         bool     `yaml:"enabled"`
+	Username        string   `yaml:"username"`         // HTTP basic auth user; empty for none
+	Password        string   `yaml:"password"`         // HTTP basic auth password
+	AllowedNetworks []string `yaml:"allowed_networks"` // CIDRs, e.g. ["10.0.0.0/8"]; empty allows all
 }
 
 // Inventory settings sent to agents.
@@ -100,6 +111,25 @@ var keys = map[string]func(c *Config, v string) error{
 	"inventory.full_every":      durationKey(func(c *Config) *Duration { return &c.Inventory.FullEvery }),
 	"limits.max_body_bytes":     intKey(func(c *Config) *int64 { return &c.Limits.MaxBodyBytes }),
 	"limits.max_inflated_bytes": intKey(func(c *Config) *int64 { return &c.Limits.MaxInflatedBytes }),
+	"glpi_compat.enabled": func(c *Config, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%q must be true or false", v)
+		}
+		c.GLPICompat.Enabled = b
+		return nil
+	},
+	"glpi_compat.username": func(c *Config, v string) error { c.GLPICompat.Username = v; return nil },
+	"glpi_compat.password": func(c *Config, v string) error { c.GLPICompat.Password = v; return nil },
+	"glpi_compat.allowed_networks": func(c *Config, v string) error {
+		c.GLPICompat.AllowedNetworks = nil
+		for _, n := range strings.Split(v, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				c.GLPICompat.AllowedNetworks = append(c.GLPICompat.AllowedNetworks, n)
+			}
+		}
+		return nil
+	},
 }
 
 func durationKey(field func(*Config) *Duration) func(*Config, string) error {
@@ -196,6 +226,12 @@ func (c *Config) Validate() error {
 	if c.Limits.MaxBodyBytes < 1<<20 {
 		return fmt.Errorf("limits.max_body_bytes: %d must be at least 1048576 (1 MiB)", c.Limits.MaxBodyBytes)
 	}
+	if (c.GLPICompat.Username == "") != (c.GLPICompat.Password == "") {
+		return errors.New("glpi_compat.password: username and password go together; set both or neither")
+	}
+	if _, err := c.AllowedNets(); err != nil {
+		return err
+	}
 	if c.Limits.MaxInflatedBytes < c.Limits.MaxBodyBytes {
 		return fmt.Errorf("limits.max_inflated_bytes: %d must be at least limits.max_body_bytes", c.Limits.MaxInflatedBytes)
 	}
@@ -208,4 +244,24 @@ func redact(dsn string) string {
 		return u.Redacted()
 	}
 	return dsn
+}
+
+// AllowedNets parses glpi_compat.allowed_networks; a bare address is one host.
+func (c *Config) AllowedNets() ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, n := range c.GLPICompat.AllowedNetworks {
+		if !strings.Contains(n, "/") {
+			if ip := net.ParseIP(n); ip != nil && ip.To4() != nil {
+				n += "/32"
+			} else {
+				n += "/128"
+			}
+		}
+		_, ipn, err := net.ParseCIDR(n)
+		if err != nil {
+			return nil, fmt.Errorf("glpi_compat.allowed_networks: %q is not a network such as 10.0.0.0/8", n)
+		}
+		out = append(out, ipn)
+	}
+	return out, nil
 }

@@ -44,6 +44,9 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"log_level", func(c *Config) error { c.LogLevel = "loud"; return nil }, "log_level:"},
 		{"full_every", func(c *Config) error { return c.Set("inventory.full_every", "soon") }, "inventory.full_every:"},
 		{"unknown", func(c *Config) error { return c.Set("nope", "1") }, `"nope"`},
+		{"glpi nets", func(c *Config) error { return c.Set("glpi_compat.allowed_networks", "10.0.0.0/8, mairie") }, "glpi_compat.allowed_networks:"},
+		{"glpi auth", func(c *Config) error { return c.Set("glpi_compat.username", "glpi") }, "glpi_compat.password:"},
+		{"glpi enabled", func(c *Config) error { return c.Set("glpi_compat.enabled", "maybe") }, "glpi_compat.enabled:"},
 		{"env", func(c *Config) error {
 			return c.ApplyEnv(func(k string) (string, bool) { return "x", k == "PARC_LIMITS_MAX_BODY_BYTES" })
 		}, "PARC_LIMITS_MAX_BODY_BYTES"},
@@ -71,5 +74,17 @@ func TestUnknownFileKey(t *testing.T) {
 	c := Default()
 	if err := c.LoadFile(file); err == nil || !strings.Contains(err.Error(), "listne") {
 		t.Errorf("got %v; want an error naming listne", err)
+	}
+}
+
+func TestGLPICompatKeys(t *testing.T) {
+	c := Default()
+	env := map[string]string{"PARC_GLPI_COMPAT_ENABLED": "true", "PARC_GLPI_COMPAT_ALLOWED_NETWORKS": "10.0.0.0/8,192.168.1.7"}
+	if err := c.ApplyEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok }); err != nil {
+		t.Fatal(err)
+	}
+	nets, err := c.AllowedNets()
+	if err != nil || !c.GLPICompat.Enabled || len(nets) != 2 || nets[1].String() != "192.168.1.7/32" {
+		t.Errorf("got enabled %v, nets %v, %v; want enabled with 2 networks", c.GLPICompat.Enabled, nets, err)
 	}
 }

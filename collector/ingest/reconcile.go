@@ -104,7 +104,9 @@ func (w *writer) resolve(ctx context.Context) error {
 		return err
 	}
 	log := w.in.log.With("deviceid", w.rep.DeviceID, "agent_id", w.src.AgentID)
-	if w.agent != nil && ref != nil && ref.OwnerAgentID != 0 && ref.OwnerAgentID != w.agent.ID {
+	// A report without a Parc credential (GLPI-compatible endpoint) may not
+	// touch an asset a Parc agent owns either.
+	if ref != nil && ref.OwnerAgentID != 0 && (w.agent == nil || ref.OwnerAgentID != w.agent.ID) {
 		log.Warn("report refused: it matches an asset owned by another agent",
 			"asset_id", ref.ID, "owner_agent_id", ref.OwnerAgentID, "matched_by", kind.String())
 		return fmt.Errorf("%w (asset %d, matched by %s)", ErrForbidden, ref.ID, kind)
