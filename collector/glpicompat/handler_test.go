@@ -149,7 +149,10 @@ func TestAgentOwnedAssetRefused(t *testing.T) {
 	if err := st.CreateAgent(ctx, ag); err != nil {
 		t.Fatal(err)
 	}
-	report, _ := os.ReadFile(fixtures + "glpi-inventory-format/examples/computer_1.json")
+	report, err := os.ReadFile(fixtures + "glpi-inventory-format/examples/computer_1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ing.IngestJSON(ctx, ingest.Source{AgentID: ag.ID, Origin: "agent"}, report); err != nil {
 		t.Fatal(err)
 	}
