@@ -19,3 +19,10 @@ CREATE TABLE user_prefs (
     value   TEXT    NOT NULL,
     PRIMARY KEY (user_id, key)
 );
+
+-- The park list and the dashboard read assets by name and by manufacturer
+-- on every view. Measured on SQLite at 100,000 assets: the first page
+-- sorted by name 21 ms -> 0.3 ms (page 1000: 79 ms -> 1 ms), the
+-- manufacturer counts 52 ms -> 3 ms.
+CREATE INDEX assets_name         ON assets(name);
+CREATE INDEX assets_manufacturer ON assets(manufacturer);
