@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -157,17 +158,25 @@ func (s *Server) assetEditSubmit(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, "/assets/"+itoa64(a.ID))
 }
 
-// parseMoney reads "1234.5", "1 234,50" or "" as cents.
+// reMoney is an amount with at most two decimals: no sign, exponent or
+// hexadecimal, which ParseFloat would take.
+var reMoney = regexp.MustCompile(`^(\d{1,12})(?:\.(\d{0,2}))?$`)
+
+// parseMoney reads "1234.5", "1 234,50" or "" as cents, exactly (no
+// floating point).
 func parseMoney(v string) (string, error) {
 	v = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(strings.TrimSpace(v))
 	if v == "" {
 		return "", nil
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f < 0 || f > 1e12 {
+	m := reMoney.FindStringSubmatch(v)
+	if m == nil {
 		return "", errors.New("not an amount")
 	}
-	return strconv.FormatInt(int64(f*100+0.5), 10), nil
+	units, _ := strconv.ParseInt(m[1], 10, 64)
+	dec := (m[2] + "00")[:2]
+	cents, _ := strconv.ParseInt(dec, 10, 64)
+	return strconv.FormatInt(units*100+cents, 10), nil
 }
 
 // loadAsset fetches the {id} asset or answers 404.

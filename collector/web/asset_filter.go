@@ -73,8 +73,13 @@ func (lq listQuery) filter(now time.Time) store.AssetFilter {
 func (lq listQuery) values() url.Values {
 	v := url.Values{}
 	set := func(k, val string) {
-		if val != "" && val != "0" {
+		if val != "" {
 			v.Set(k, val)
+		}
+	}
+	setInt := func(k string, n int64) {
+		if n != 0 {
+			v.Set(k, strconv.FormatInt(n, 10))
 		}
 	}
 	set("q", lq.Q)
@@ -82,9 +87,9 @@ func (lq listQuery) values() url.Values {
 	set("os", lq.OS)
 	set("manufacturer", lq.Manufacturer)
 	set("software", lq.Software)
-	set("location", itoa64(lq.Location))
-	set("state", itoa64(lq.State))
-	set("seen", strconv.Itoa(lq.Seen))
+	setInt("location", lq.Location)
+	setInt("state", lq.State)
+	setInt("seen", int64(lq.Seen))
 	if lq.Sort != "name" {
 		set("sort", lq.Sort)
 	}
