@@ -64,7 +64,7 @@ var en = map[string]string{
 	"list.prev":    "Previous",
 	"list.next":    "Next",
 	"list.page_of": "Page %d of %d",
-	"list.total":   "%d assets",
+	"list.total":   "Assets: %d",
 
 	"list.title":        "Park",
 	"list.unseen_title": "Not seen for %d days",
@@ -223,7 +223,7 @@ var en = map[string]string{
 	"software.installed":         "Installed on",
 	"software.installs":          "Installations",
 	"software.search_hint":       "name or publisher",
-	"software.total":             "%d software",
+	"software.total":             "Software: %d",
 	"software.empty":             "No software matches.",
 	"software.machines":          "Machines",
 	"software.asset":             "Asset",

@@ -64,7 +64,7 @@ var fr = map[string]string{
 	"list.prev":    "Précédente",
 	"list.next":    "Suivante",
 	"list.page_of": "Page %d sur %d",
-	"list.total":   "%d matériels",
+	"list.total":   "Matériels : %d",
 
 	"list.title":        "Parc",
 	"list.unseen_title": "Non vus depuis %d jours",
@@ -223,7 +223,7 @@ var fr = map[string]string{
 	"software.installed":         "Installé le",
 	"software.installs":          "Installations",
 	"software.search_hint":       "nom ou éditeur",
-	"software.total":             "%d logiciels",
+	"software.total":             "Logiciels : %d",
 	"software.empty":             "Aucun logiciel ne correspond.",
 	"software.machines":          "Machines",
 	"software.asset":             "Matériel",

@@ -58,7 +58,7 @@ func TestT(t *testing.T) {
 	if got := T("en", "no.such.key"); got != "no.such.key" {
 		t.Errorf("got %q; want the key itself", got)
 	}
-	if got := T("en", "list.total", 3); got != "3 assets" {
-		t.Errorf("got %q; want 3 assets", got)
+	if got := T("en", "list.total", 3); got != "Assets: 3" {
+		t.Errorf("got %q; want Assets: 3", got)
 	}
 }

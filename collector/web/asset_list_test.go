@@ -48,7 +48,7 @@ func TestAssetList(t *testing.T) {
 					t.Errorf("got %s in the list; want it filtered out", n)
 				}
 			}
-			if tc.wantTotal >= 0 && !strings.Contains(body, fmt.Sprintf(`id="total">%d assets<`, tc.wantTotal)) {
+			if tc.wantTotal >= 0 && !strings.Contains(body, fmt.Sprintf(`id="total">Assets: %d<`, tc.wantTotal)) {
 				t.Errorf("got no total of %d", tc.wantTotal)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,22 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// shot saves a full-page screenshot when PARC_TEST_SCREENSHOTS names a
+	// directory, to look at the pages as a phone shows them.
+	shot := func(name string) {
+		t.Helper()
+		dir := os.Getenv("PARC_TEST_SCREENSHOTS")
+		if dir == "" {
+			return
+		}
+		png, err := chromedp.Run(tctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	value := func(what string, a chromedp.Action[string]) string {
 		t.Helper()
 		v, err := chromedp.Run(tctx, a)
@@ -85,6 +102,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("count charts: %v", err)
 	}
 	heading := value("read heading", chromedp.Text(chromedp.CSS("h1")))
+	shot("dashboard")
 	step("search the park",
 		chromedp.Click(chromedp.CSS(`a[href="/assets"]`)),
 		chromedp.WaitVisible(chromedp.ID("q")),
@@ -92,10 +110,14 @@ func TestBrowser(t *testing.T) {
 		chromedp.Submit(chromedp.ID("q")),
 		// The value attribute is the server's: the results page is loaded.
 		chromedp.WaitVisible(chromedp.CSS(`input#q[value="glpixps"]`)),
+	)
+	shot("park")
+	step("open the asset",
 		chromedp.WaitVisible(chromedp.Search(`//table[@id="assets"]//a[text()="glpixps"]`)),
 		chromedp.Click(chromedp.Search(`//table[@id="assets"]//a[text()="glpixps"]`)),
 		chromedp.WaitVisible(chromedp.ID("software-table")),
 	)
+	shot("asset")
 	assetURL := value("read location", chromedp.Location())
 	software := value("read software", chromedp.Text(chromedp.ID("software-table")))
 	if heading != "Tableau de bord" {

@@ -115,3 +115,35 @@ func TestSessionExpiry(t *testing.T) {
 	resp, _ = c.get("/")
 	wantStatus(t, resp, http.StatusSeeOther)
 }
+
+// TestHTTPSBaseURL checks that behind an https base URL the session cookie
+// is Secure and forms are accepted only from that origin.
+func TestHTTPSBaseURL(t *testing.T) {
+	e := newEnv(t)
+	srv, err := New(e.st, e.srv.log, Options{BaseURL: "https://parc.mairie.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv = srv
+	e.ts.Config.Handler = srv.Handler()
+	c := e.as("")
+	req := func(origin string) *http.Response {
+		form := url.Values{"csrf": {c.csrf}, "login": {"admin"}, "password": {testPassword}}
+		r, _ := http.NewRequest(http.MethodPost, e.ts.URL+"/login", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Origin", origin)
+		resp, _ := c.do(r)
+		return resp
+	}
+	wantStatus(t, req(e.ts.URL), http.StatusForbidden) // not the public origin
+	resp := req("https://parc.mairie.example")
+	wantStatus(t, resp, http.StatusSeeOther)
+	for _, ck := range resp.Cookies() {
+		if ck.Name == cookieSession && !ck.Secure {
+			t.Error("got a session cookie without Secure behind https")
+		}
+	}
+	if _, err := New(e.st, e.srv.log, Options{BaseURL: "parc.mairie.example"}); err == nil {
+		t.Error("got no error for a base URL without scheme")
+	}
+}

@@ -26,6 +26,7 @@
         data: { labels: labels, datasets: [{ data: values }] },
         options: {
           indexAxis: type === "bar" ? "y" : "x",
+          scales: type === "bar" ? { x: { beginAtZero: true, ticks: { precision: 0 } } } : {},
           plugins: { legend: { display: type !== "bar" } },
           maintainAspectRatio: false
         }
