@@ -35,7 +35,9 @@ func TestDiscoverLoopbackSweep(t *testing.T) {
 			{Version: "2c", Community: "wrong-first"},
 			{ID: 3, Version: "2c", Community: "librenms/brother"},
 		},
-		Session: Options{Port: uint16(sim.Port), Timeout: 300 * time.Millisecond},
+		// snmpsimd is Python: on a loaded 2-core CI machine its first answers
+		// can take most of a second, so the timeout is generous here.
+		Session: Options{Port: uint16(sim.Port), Timeout: 2 * time.Second, Retries: 1},
 		DB:      loadDB(t),
 		Probe:   Probes{TCPProbe{Ports: []int{tcpPort}, Timeout: 200 * time.Millisecond}, &ARPProbe{Path: "testdata/proc_net_arp"}},
 		Progress: func(p Progress) {
