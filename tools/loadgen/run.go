@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/parcproject/parc/pkg/api"
+)
+
+// runConfig is the `run` command's configuration.
+type runConfig struct {
+	URL         string
+	Secret      string
+	Agents      int
+	First       int // index of the first simulated machine, to add agents to a park
+	Seed        uint64
+	Concurrency int
+	Rate        float64 // reports per second across all agents; 0 is unlimited
+	Partials    int     // partial reports per agent
+	Duration    time.Duration
+	SWChange    int // percent of partial reports carrying software changes
+	Contact     bool
+	Timeout     time.Duration
+}
+
+// RunResult holds the figures of each phase.
+type RunResult struct {
+	Agents  int     `json:"agents"`
+	Enroll  Summary `json:"enroll"`
+	Contact Summary `json:"contact"`
+	Full    Summary `json:"full"`
+	Partial Summary `json:"partial"`
+}
+
+func cmdRun(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	var cfg runConfig
+	fs.StringVar(&cfg.URL, "url", "http://127.0.0.1:8080", "collector base `URL`")
+	fs.StringVar(&cfg.Secret, "secret", os.Getenv("PARC_ENROLL_SECRET"), "site enrolment `secret` (default $PARC_ENROLL_SECRET; print it with `parc-collector enroll-secret`)")
+	fs.IntVar(&cfg.Agents, "agents", 100, "simulated agents (one PC each)")
+	fs.IntVar(&cfg.First, "first", 0, "index of the first machine: machines first..first+agents-1 of the seed's park")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the park: the same seed gives the same machines and reports")
+	fs.IntVar(&cfg.Concurrency, "concurrency", 16, "requests in flight at once")
+	fs.Float64Var(&cfg.Rate, "rate", 0, "at most this many reports per `second` (0: as fast as the collector answers)")
+	fs.IntVar(&cfg.Partials, "partials", 5, "partial reports per agent after its full report")
+	fs.DurationVar(&cfg.Duration, "duration", 0, "send partial reports for this long instead of -partials each")
+	fs.IntVar(&cfg.SWChange, "sw-change", 20, "`percent` of partial reports that carry software changes")
+	fs.BoolVar(&cfg.Contact, "contact", true, "call contact before each report, as the agent does")
+	fs.DurationVar(&cfg.Timeout, "timeout", time.Minute, "bound on one request")
+	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch {
+	case cfg.Secret == "":
+		return errors.New("run: -secret is required (print it with `parc-collector enroll-secret --data DIR`)")
+	case cfg.Agents < 1 || cfg.Concurrency < 1 || cfg.First < 0 || cfg.Partials < 0:
+		return errors.New("run: -agents and -concurrency must be at least 1, -first and -partials at least 0")
+	}
+	res, err := runLoad(ctx, cfg, out)
+	if err != nil {
+		return err
+	}
+	if *jsonOut == "" {
+		return nil
+	}
+	data, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode figures: %w", err)
+	}
+	return os.WriteFile(*jsonOut, append(data, '\n'), 0o644)
+}
+
+// runLoad enrols the agents, sends each one full report, then partial
+// reports, and prints the figures of each phase.
+func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, error) {
+	park, err := NewPark(cfg.Seed, cfg.First+cfg.Agents)
+	if err != nil {
+		return nil, err
+	}
+	clients := make([]*api.Client, cfg.Concurrency)
+	for i := range clients {
+		// One client (one connection) per worker: every worker is one
+		// agent talking at a time, as PCs do.
+		if clients[i], err = api.NewClient(api.ClientOptions{Server: cfg.URL, Version: agentVersion, Timeout: cfg.Timeout}); err != nil {
+			return nil, err
+		}
+	}
+	prep := time.Now()
+	agents := make([]*simAgent, cfg.Agents)
+	partials := cfg.Partials
+	if cfg.Duration > 0 {
+		partials = 0
+	}
+	if err := prepare(park, cfg, agents, partials); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "loadgen: %d agents of seed %d (machines %d..%d) against %s, %d in flight; reports prepared in %.1fs\n",
+		cfg.Agents, cfg.Seed, cfg.First, cfg.First+cfg.Agents-1, cfg.URL, cfg.Concurrency, time.Since(prep).Seconds())
+
+	l := &loader{cfg: cfg, clients: clients, agents: agents, pace: &pacer{rate: cfg.Rate}, contact: newPhase("contact")}
+	res := &RunResult{Agents: cfg.Agents}
+	enroll := l.phase(ctx, "enroll", cfg.Agents, l.enroll)
+	res.Enroll = report(out, enroll)
+	full := l.phase(ctx, "full", cfg.Agents, l.sendFull)
+	res.Full = report(out, full)
+	if cfg.Duration > 0 || partials > 0 {
+		pctx, cancel := ctx, context.CancelFunc(func() {})
+		jobs := partials * cfg.Agents
+		if cfg.Duration > 0 {
+			pctx, cancel = context.WithTimeout(ctx, cfg.Duration)
+			jobs = -1
+		}
+		part := l.phase(pctx, "partial", jobs, l.sendPartial)
+		cancel()
+		res.Partial = report(out, part)
+	}
+	l.contact.done()
+	res.Contact = l.contact.summary()
+	if cfg.Contact {
+		fmt.Fprintf(out, "contact  %6d ok                          latency p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms\n",
+			res.Contact.OK, res.Contact.P50MS, res.Contact.P95MS, res.Contact.P99MS)
+	}
+	return res, ctx.Err()
+}
+
+func report(out io.Writer, s *phaseStats) Summary {
+	sum := s.summary()
+	sum.print(out, s.first)
+	return sum
+}
+
+// prepare builds the machines and encodes their reports before the clock
+// starts, so the figures measure the collector and not the generator
+// sharing its CPU.
+func prepare(park *Park, cfg runConfig, agents []*simAgent, partials int) error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(agents))
+	sem := make(chan struct{}, 4)
+	for i := range agents {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			a := &simAgent{machine: park.Machine(cfg.First + i)}
+			if errs[i] = a.prepareFull(); errs[i] == nil {
+				errs[i] = a.preparePartials(partials, cfg.SWChange)
+			}
+			agents[i] = a
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
