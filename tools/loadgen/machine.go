@@ -114,7 +114,7 @@ func (m *Machine) hardware(r *rand.Rand, c *inventory.Content, bought time.Time)
 		DefaultGateway: fmt.Sprintf("10.20.%d.1", services[m.slot.Service].Subnet), DNS: "10.20.0.10/10.20.0.11"}
 	biosIdx := r.IntN(len(md.BIOSVers))
 	c.Bios = &inventory.Bios{BManufacturer: md.BIOSVendor, BVersion: md.BIOSVers[biosIdx],
-		BDate: bought.AddDate(0, -2-r.IntN(6)+biosIdx*5, 0).Format("2006-01-02"),
+		BDate:         bought.AddDate(0, -2-r.IntN(6)+biosIdx*5, 0).Format("2006-01-02"),
 		SManufacturer: md.Vendor, SModel: md.Name, SSN: sn, SKUNumber: md.SKU,
 		MManufacturer: md.Vendor, MModel: md.Board, MSN: "/" + sn + "/CNFCW00" + randomHex(r, 5) + "/",
 		EnclosureSerial: sn, AssetTag: fmt.Sprintf("MSA-%d-%04d", bought.Year(), 1+m.Index%10000)}
@@ -142,7 +142,7 @@ func (m *Machine) hardware(r *rand.Rand, c *inventory.Content, bought time.Time)
 		Version: "12.6", KernelName: "linux", KernelVersion: "6.1.0-23-amd64", Arch: "x86_64",
 		InstallDate: installed.Format("2006-01-02 15:04:05"), BootTime: boot.Format("2006-01-02 15:04:05"),
 		DNSDomain: townDNS, FQDN: strings.ToLower(m.Host) + "." + townDNS, HostID: randomHex(r, 8),
-		SSHKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + randomHex(r, 43),
+		SSHKey:   "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + randomHex(r, 43),
 		Timezone: &inventory.Timezone{Name: "Europe/Paris", Offset: "+0200"}}
 }
 
