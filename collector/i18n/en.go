@@ -54,7 +54,7 @@ var en = map[string]string{
 	"dashboard.welcome":         "Welcome. The park is visible to technicians and observers; your requests will appear here once the helpdesk is open.",
 	"dashboard.total":           "assets in the park",
 	"dashboard.unseen":          "not seen for %d days",
-	"dashboard.warranty":        "computers whose warranty ends within 90 days",
+	"dashboard.warranty":        "computers whose warranty ends within %d days",
 	"dashboard.by_type":         "By type",
 	"dashboard.by_os":           "Computers by operating system",
 	"dashboard.by_manufacturer": "By manufacturer",
@@ -259,4 +259,6 @@ var en = map[string]string{
 	"nav.profile":              "My account",
 	"lang.en":                  "English",
 	"lang.fr":                  "Français",
+	"dashboard.by_year":        "Computers by purchase year",
+	"list.warranty_title":      "Warranty ending within %d days",
 }

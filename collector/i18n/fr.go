@@ -54,7 +54,7 @@ var fr = map[string]string{
 	"dashboard.welcome":         "Bienvenue. Le parc est visible des techniciens et observateurs ; vos demandes apparaîtront ici à l'ouverture du support.",
 	"dashboard.total":           "matériels dans le parc",
 	"dashboard.unseen":          "non vus depuis %d jours",
-	"dashboard.warranty":        "ordinateurs dont la garantie finit d'ici 90 jours",
+	"dashboard.warranty":        "ordinateurs dont la garantie finit d'ici %d jours",
 	"dashboard.by_type":         "Par type",
 	"dashboard.by_os":           "Ordinateurs par système d'exploitation",
 	"dashboard.by_manufacturer": "Par fabricant",
@@ -259,4 +259,6 @@ var fr = map[string]string{
 	"nav.profile":              "Mon compte",
 	"lang.en":                  "English",
 	"lang.fr":                  "Français",
+	"dashboard.by_year":        "Ordinateurs par année d'achat",
+	"list.warranty_title":      "Garantie finissant d'ici %d jours",
 }

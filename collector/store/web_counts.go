@@ -8,6 +8,7 @@ import (
 // CountColumns are the asset columns CountAssetsBy groups on.
 var CountColumns = map[string]string{
 	"type": "type", "os": "os_name", "manufacturer": "manufacturer", "model": "model", "chassis": "chassis",
+	"purchase_year": "substr(purchase_date, 1, 4)", // dates are "YYYY-MM-DD" or ""
 }
 
 func (q *queries) CountAssetsBy(ctx context.Context, column, assetType string, limit int) ([]GroupCount, error) {

@@ -18,6 +18,7 @@ type listQuery struct {
 	Q, Type, OS, Manufacturer, Software string
 	Location, State                     int64
 	Seen                                int // not seen for this many days
+	Warranty                            int // warranty ends within this many days
 	Sort                                string
 	Desc                                bool
 	Page, PerPage                       int
@@ -37,7 +38,8 @@ func parseListQuery(r *http.Request, defPerPage int) listQuery {
 	}
 	lq.Location, _ = strconv.ParseInt(v.Get("location"), 10, 64)
 	lq.State, _ = strconv.ParseInt(v.Get("state"), 10, 64)
-	lq.Seen = max(queryInt(r, "seen", 0, 0, 36500), 0)
+	lq.Seen = queryInt(r, "seen", 0, 0, 36500)
+	lq.Warranty = queryInt(r, "warranty", 0, 0, 36500)
 	if _, ok := store.AssetSortKeys[lq.Sort]; !ok {
 		lq.Sort = "name"
 	}
@@ -66,6 +68,9 @@ func (lq listQuery) filter(now time.Time) store.AssetFilter {
 	if lq.Seen > 0 {
 		f.SeenBefore = now.AddDate(0, 0, -lq.Seen)
 	}
+	if lq.Warranty > 0 {
+		f.WarrantyBefore = now.AddDate(0, 0, lq.Warranty).Format(time.DateOnly)
+	}
 	return f
 }
 
@@ -90,6 +95,7 @@ func (lq listQuery) values() url.Values {
 	setInt("location", lq.Location)
 	setInt("state", lq.State)
 	setInt("seen", int64(lq.Seen))
+	setInt("warranty", int64(lq.Warranty))
 	if lq.Sort != "name" {
 		set("sort", lq.Sort)
 	}

@@ -123,8 +123,8 @@ func TestBrowser(t *testing.T) {
 	if heading != "Tableau de bord" {
 		t.Errorf("got heading %q; want the French dashboard after switching", heading)
 	}
-	if charts != 3 {
-		t.Errorf("got %d charts drawn; want 3", charts)
+	if charts != 4 {
+		t.Errorf("got %d charts drawn; want 4", charts)
 	}
 	if want := fmt.Sprintf("/assets/%d", e.assets["computer_1.json"]); !strings.HasSuffix(assetURL, want) {
 		t.Errorf("got asset page %q; want %s", assetURL, want)

@@ -8,24 +8,29 @@ import (
 	"github.com/parcproject/parc/collector/store"
 )
 
-// unseenDays is the dashboard's "not seen for" threshold.
-const unseenDays = 30
+// The dashboard's thresholds: "not seen for" and "warranty ends within".
+const (
+	unseenDays   = 30
+	warrantyDays = 90
+)
 
 type dashboardData struct {
 	ByType         []store.GroupCount
 	ByOS           []store.GroupCount
 	ByManufacturer []store.GroupCount
+	ByYear         []store.GroupCount // computers by purchase year (age)
 	Total          int
 	Unseen         int
 	UnseenDays     int
 	WarrantySoon   int // computers whose warranty ends within 90 days
+	WarrantyDays   int
 	Park           bool
 }
 
 // dashboard is the home page: the park's counts and charts for those who
 // may see the park; others (self-service) get a short welcome.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	d := dashboardData{UnseenDays: unseenDays, Park: hasRole(r, store.RoleObserver)}
+	d := dashboardData{UnseenDays: unseenDays, WarrantyDays: warrantyDays, Park: hasRole(r, store.RoleObserver)}
 	if d.Park {
 		if err := s.fillDashboard(r, &d); err != nil {
 			s.serverError(w, r, err)
@@ -54,6 +59,10 @@ func (s *Server) fillDashboard(r *http.Request, d *dashboardData) error {
 	if d.ByManufacturer, err = s.wq.CountAssetsBy(ctx, "manufacturer", "", 10); err != nil {
 		return err
 	}
+	if d.ByYear, err = s.wq.CountAssetsBy(ctx, "purchase_year", store.TypeComputer, 15); err != nil {
+		return err
+	}
+	sort.SliceStable(d.ByYear, func(i, j int) bool { return d.ByYear[i].Value > d.ByYear[j].Value })
 	now := s.now()
 	unseen, err := s.st.ListAssets(ctx, store.AssetFilter{SeenBefore: now.AddDate(0, 0, -unseenDays), Limit: 1})
 	if err != nil {
@@ -61,7 +70,7 @@ func (s *Server) fillDashboard(r *http.Request, d *dashboardData) error {
 	}
 	d.Unseen = unseen.Total
 	soon, err := s.st.ListAssets(ctx, store.AssetFilter{Type: store.TypeComputer,
-		WarrantyBefore: now.AddDate(0, 0, 90).Format(time.DateOnly), Limit: 1})
+		WarrantyBefore: now.AddDate(0, 0, warrantyDays).Format(time.DateOnly), Limit: 1})
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,8 @@ const examplesDir = "../../../shared/fixtures/glpi-inventory-format/examples"
 // role ("technician"...).
 const testPassword = "correct horse battery"
 
-// env is a web UI on a real SQLite store seeded with the upstream examples.
+// env is a web UI on a real store (SQLite unless PARC_TEST_WEB_DIALECT
+// says postgres) seeded with the upstream examples.
 type env struct {
 	t      *testing.T
 	st     store.Store
@@ -40,7 +41,12 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	st := storetest.Open(t, "sqlite")
+	// PARC_TEST_WEB_DIALECT=postgres runs the web tests on PostgreSQL.
+	dialect := os.Getenv("PARC_TEST_WEB_DIALECT")
+	if dialect == "" {
+		dialect = "sqlite"
+	}
+	st := storetest.Open(t, dialect)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := New(st, log, Options{})
 	if err != nil {

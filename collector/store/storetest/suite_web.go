@@ -104,8 +104,8 @@ func testUserPrefs(t *testing.T, st store.Store, w store.WebQueries) {
 
 func testCountAssetsBy(t *testing.T, st store.Store, w store.WebQueries) {
 	for _, a := range []store.Asset{
-		{Type: store.TypeComputer, Name: "a", Manufacturer: "Dell"},
-		{Type: store.TypeComputer, Name: "b", Manufacturer: "Dell"},
+		{Type: store.TypeComputer, Name: "a", Manufacturer: "Dell", PurchaseDate: "2021-03-04"},
+		{Type: store.TypeComputer, Name: "b", Manufacturer: "Dell", PurchaseDate: "2021-11-30"},
 		{Type: store.TypeComputer, Name: "c", Manufacturer: "HP"},
 		{Type: store.TypeMonitor, Name: "d", Manufacturer: "HP"},
 	} {
@@ -120,6 +120,11 @@ func testCountAssetsBy(t *testing.T, st store.Store, w store.WebQueries) {
 	must(t, err)
 	if len(got) != 1 || got[0].Count != 2 {
 		t.Errorf("got %v; want one group of 2", got)
+	}
+	got, err = w.CountAssetsBy(ctx, "purchase_year", store.TypeComputer, 10)
+	must(t, err)
+	if len(got) != 2 || got[0] != (store.GroupCount{Value: "2021", Count: 2}) || got[1] != (store.GroupCount{Value: "", Count: 1}) {
+		t.Errorf("got %v; want 2021: 2, unknown: 1", got)
 	}
 	if _, err := w.CountAssetsBy(ctx, "password_hash", "", 1); err == nil {
 		t.Error("got no error for an unknown column; want one")
