@@ -261,4 +261,15 @@ var en = map[string]string{
 	"lang.fr":                  "Français",
 	"dashboard.by_year":        "Computers by purchase year",
 	"list.warranty_title":      "Warranty ending within %d days",
+
+	"reference.title":        "Locations and states",
+	"reference.locations":    "Locations",
+	"reference.states":       "States",
+	"reference.new_location": "New location",
+	"reference.parent":       "Inside",
+	"reference.new_state":    "New state",
+	"reference.add":          "Add",
+	"reference.bad_name":     "A name is needed (at most 200 characters).",
+	"reference.exists":       "This name already exists.",
+	"nav.reference":          "Locations",
 }

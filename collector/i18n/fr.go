@@ -261,4 +261,15 @@ var fr = map[string]string{
 	"lang.fr":                  "Français",
 	"dashboard.by_year":        "Ordinateurs par année d'achat",
 	"list.warranty_title":      "Garantie finissant d'ici %d jours",
+
+	"reference.title":        "Lieux et statuts",
+	"reference.locations":    "Lieux",
+	"reference.states":       "Statuts",
+	"reference.new_location": "Nouveau lieu",
+	"reference.parent":       "Dans",
+	"reference.new_state":    "Nouveau statut",
+	"reference.add":          "Ajouter",
+	"reference.bad_name":     "Un nom est nécessaire (200 caractères au plus).",
+	"reference.exists":       "Ce nom existe déjà.",
+	"nav.reference":          "Lieux",
 }

@@ -22,7 +22,7 @@ var layoutFiles = []string{"layout.html", "partials.html"}
 
 // pageNames are the page templates; each must exist (checked at start-up).
 var pageNames = []string{"login", "error", "dashboard", "asset_list", "asset_view", "asset_edit",
-	"software_list", "software_view", "profile"}
+	"software_list", "software_view", "profile", "reference"}
 
 func parsePages(static *staticFiles) (*pages, error) {
 	fsys := assets.Templates()

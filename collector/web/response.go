@@ -24,6 +24,7 @@ type userView struct {
 	Login, Name, Role string
 	CanEdit           bool // technician or more
 	CanPark           bool // observer or more
+	CanAdmin          bool
 }
 
 func (s *Server) newPage(r *http.Request, titleKey, nav string, data any) *page {
@@ -31,7 +32,8 @@ func (s *Server) newPage(r *http.Request, titleKey, nav string, data any) *page 
 	p := &page{Title: i18n.T(st.lang, titleKey), Nav: nav, Lang: st.lang, CSRF: st.csrf, Path: r.URL.RequestURI(), Data: data}
 	if u := st.user; u != nil {
 		p.User = &userView{Login: u.Login, Name: u.Name, Role: u.Role,
-			CanEdit: hasRole(r, store.RoleTechnician), CanPark: hasRole(r, store.RoleObserver)}
+			CanEdit: hasRole(r, store.RoleTechnician), CanPark: hasRole(r, store.RoleObserver),
+			CanAdmin: hasRole(r, store.RoleAdmin)}
 	}
 	return p
 }

@@ -47,5 +47,8 @@ func (s *Server) routes() []route {
 		{http.MethodPost, "/assets/{id}/unlock", store.RoleTechnician, kindPage, s.assetUnlock},
 		{http.MethodGet, "/software", store.RoleObserver, kindPage, s.softwareList},
 		{http.MethodGet, "/software/{id}", store.RoleObserver, kindPage, s.softwareView},
+		{http.MethodGet, "/reference", store.RoleAdmin, kindPage, s.reference},
+		{http.MethodPost, "/reference/locations", store.RoleAdmin, kindPage, s.locationCreate},
+		{http.MethodPost, "/reference/states", store.RoleAdmin, kindPage, s.stateCreate},
 	}
 }
