@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/parcproject/parc/pkg/version.Version=$(VERSION)
 AGENT_TARGETS := windows/amd64 windows/arm64 linux/amd64 linux/arm64 darwin/arm64 darwin/amd64
 
-.PHONY: all build agent collector run test deps vet unit cross bench fuzz dist clean
+.PHONY: all build agent collector run demo test deps vet unit cross bench fuzz dist clean
 
 all: build
 
@@ -20,6 +20,10 @@ collector:
 ## run: build, start the collector on SQLite in ./data, inventory this machine into it.
 run: build
 	scripts/run.sh
+
+## demo: fill a fresh ./data-demo with a fictional town hall's park (PARC_DEMO_DATA, PARC_DEMO_PCS).
+demo: build
+	scripts/demo.sh
 
 ## test: install what the tests need, vet, test, cross-build the agent.
 test: deps vet unit cross

@@ -68,14 +68,30 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *jsonOut == "" {
-		return nil
+	if *jsonOut != "" {
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encode figures: %w", err)
+		}
+		if err := os.WriteFile(*jsonOut, append(data, '\n'), 0o644); err != nil {
+			return err
+		}
 	}
-	data, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode figures: %w", err)
+	if n := res.failed(); n > 0 {
+		return fmt.Errorf("run: %d requests failed (see the errors above)", n)
 	}
-	return os.WriteFile(*jsonOut, append(data, '\n'), 0o644)
+	return nil
+}
+
+// failed counts the failed requests of every phase.
+func (r *RunResult) failed() int {
+	n := 0
+	for _, s := range []Summary{r.Enroll, r.Contact, r.Full, r.Partial} {
+		for _, c := range s.Errors {
+			n += c
+		}
+	}
+	return n
 }
 
 // runLoad enrols the agents, sends each one full report, then partial
