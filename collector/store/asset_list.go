@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -42,7 +43,7 @@ type AssetPage struct {
 	Total  int
 }
 
-func (f AssetFilter) where() (string, []any) {
+func (f AssetFilter) where(d *dialect) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -53,12 +54,20 @@ func (f AssetFilter) where() (string, []any) {
 		add("a.type = ?", f.Type)
 	}
 	for _, w := range strings.Fields(strings.ToLower(f.Query)) {
+		// SQLite scans the narrow covering index assets_search, then reads
+		// only the matching rows; PostgreSQL's LIKE uses the trigram index.
 		p := "%" + escapeLike(w) + "%"
-		add(`(lower(a.name) LIKE ? ESCAPE '\' OR lower(a.serial) LIKE ? ESCAPE '\' OR lower(a.inventory_number) LIKE ? ESCAPE '\'
-			OR lower(a.model) LIKE ? ESCAPE '\' OR lower(a.manufacturer) LIKE ? ESCAPE '\' OR lower(a.os_name) LIKE ? ESCAPE '\'
-			OR lower(a.last_user) LIKE ? ESCAPE '\' OR lower(a.uuid) LIKE ? ESCAPE '\' OR a.ip LIKE ? ESCAPE '\'
-			OR EXISTS (SELECT 1 FROM asset_macs m WHERE m.asset_id = a.id AND m.mac LIKE ? ESCAPE '\'))`,
-			p, p, p, p, p, p, p, p, p, p)
+		cond := `a.id IN (SELECT id FROM assets WHERE search_text LIKE ? ESCAPE '\')`
+		if d.name == "postgres" {
+			cond = `a.search_text LIKE ? ESCAPE '\'`
+		}
+		if reMACPart.MatchString(w) {
+			// Uncorrelated: the matching MACs are found once, not per asset.
+			add(`(`+cond+` OR a.id IN (SELECT asset_id FROM asset_macs WHERE mac LIKE ? ESCAPE '\'))`,
+				p, "%"+escapeLike(macPattern(w))+"%")
+			continue
+		}
+		add(cond, p)
 	}
 	if f.Manufacturer != "" {
 		add("a.manufacturer = ?", f.Manufacturer)
@@ -98,13 +107,34 @@ func (f AssetFilter) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// reMACPart matches words that may be part of a MAC address ("0a:bc",
+// "3c5282"), the only ones worth looking up in asset_macs.
+var reMACPart = regexp.MustCompile(`^[0-9a-f]{2}([:-][0-9a-f]{0,2})+$|^[0-9a-f]{6,12}$`)
+
+// macPattern writes a MAC fragment the way MACs are stored: "3C-52" and
+// "3c52" become "3c:52".
+func macPattern(w string) string {
+	w = strings.ReplaceAll(w, "-", ":")
+	if strings.Contains(w, ":") || len(w)%2 != 0 {
+		return w
+	}
+	var b strings.Builder
+	for i := 0; i < len(w); i += 2 {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(w[i : i+2])
+	}
+	return b.String()
+}
+
 // escapeLike escapes LIKE's wildcards so user text matches literally.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 func (q *queries) ListAssets(ctx context.Context, f AssetFilter) (AssetPage, error) {
-	where, args := f.where()
+	where, args := f.where(q.d)
 	var page AssetPage
 	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM assets a"+where, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count assets: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -69,6 +70,13 @@ const assetColumns = `id, type, name, uuid, serial, manufacturer, model, chassis
 	location_id, state_id, parent_id, owner_id, purchase_date, supplier, order_number, purchase_cents,
 	warranty_end, uuid_key, serial_key, name_key, deviceid, source, last_inventory_at, created_at, updated_at`
 
+// searchText is the lower-case text ListAssets' Query matches: the
+// fields people search by, in one column.
+func searchText(a *Asset) string {
+	return strings.ToLower(strings.Join([]string{a.Name, a.Serial, a.InventoryNumber, a.Model, a.Manufacturer,
+		a.OSName, a.LastUser, a.UUID, a.IP}, " "))
+}
+
 func scanAsset(s scanner) (*Asset, error) {
 	var a Asset
 	var loc, state, parent, owner, lastInv, created, updated sql.NullInt64
@@ -94,7 +102,7 @@ func assetArgs(a *Asset) []any {
 		a.Firmware, a.IP, a.InventoryNumber, a.Comment, nullID(a.LocationID), nullID(a.StateID),
 		nullID(a.ParentID), nullID(a.OwnerID), a.PurchaseDate, a.Supplier, a.OrderNumber, a.PurchaseCents,
 		a.WarrantyEnd, nullStr(a.UUIDKey), nullStr(a.SerialKey), nullStr(a.NameKey),
-		a.DeviceID, a.Source, ms(a.LastInventoryAt), ms(a.CreatedAt), ms(a.UpdatedAt)}
+		a.DeviceID, a.Source, ms(a.LastInventoryAt), ms(a.CreatedAt), ms(a.UpdatedAt), searchText(a)}
 }
 
 func (q *queries) CreateAsset(ctx context.Context, a *Asset) error {
@@ -109,8 +117,8 @@ func (q *queries) CreateAsset(ctx context.Context, a *Asset) error {
 		os_name, os_version, os_arch, os_kernel, domain, last_user, cpu, memory_mb, firmware, ip,
 		inventory_number, comment, location_id, state_id, parent_id, owner_id, purchase_date, supplier,
 		order_number, purchase_cents, warranty_end, uuid_key, serial_key, name_key,
-		deviceid, source, last_inventory_at, created_at, updated_at)
-		VALUES (`+placeholders(36)+`) RETURNING id`, assetArgs(a)...).Scan(&a.ID)
+		deviceid, source, last_inventory_at, created_at, updated_at, search_text)
+		VALUES (`+placeholders(37)+`) RETURNING id`, assetArgs(a)...).Scan(&a.ID)
 	return q.conflict(err, "create asset")
 }
 
@@ -129,7 +137,7 @@ func (q *queries) UpdateAsset(ctx context.Context, a *Asset) error {
 		last_user = ?, cpu = ?, memory_mb = ?, firmware = ?, ip = ?, inventory_number = ?, comment = ?,
 		location_id = ?, state_id = ?, parent_id = ?, owner_id = ?, purchase_date = ?, supplier = ?,
 		order_number = ?, purchase_cents = ?, warranty_end = ?, uuid_key = ?, serial_key = ?, name_key = ?,
-		deviceid = ?, source = ?, last_inventory_at = ?, created_at = ?, updated_at = ?
+		deviceid = ?, source = ?, last_inventory_at = ?, created_at = ?, updated_at = ?, search_text = ?
 		WHERE id = ?`, args...)
 	if err != nil {
 		return fmt.Errorf("update asset %d: %w", a.ID, err)

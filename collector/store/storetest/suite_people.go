@@ -40,6 +40,7 @@ func testAssetPeopleFields(t *testing.T, st store.Store) {
 	for name, f := range map[string]store.AssetFilter{
 		"location": {LocationID: floor.ID}, "state": {StateID: inUse.ID}, "owner": {OwnerID: u.ID},
 		"warranty": {WarrantyBefore: "2026-01-01"}, "ip": {Query: "192.168.10"}, "mac": {Query: "0a:bc:de"},
+		"mac dashes": {Query: "0A-BC-DE"}, "mac bare": {Query: "3c52820a"}, "words": {Query: "pc-acc 192.168"},
 	} {
 		page, err := st.ListAssets(ctx, f)
 		must(t, err)
