@@ -13,6 +13,7 @@ NEEDS=(
 	chromium:chromium
 	snmpsimd:snmpsim
 	snmpd:snmpd
+	fusioninventory-agent:fusioninventory-agent
 )
 missing=()
 for n in "${NEEDS[@]}"; do

@@ -16,7 +16,7 @@ import (
 // unlinks the monitors no longer seen.
 func (w *writer) applyMonitors(ctx context.Context) error {
 	mons := w.rep.Content.Monitors
-	if w.asset.Type != store.TypeComputer || (mons == nil && w.rep.Partial) {
+	if w.asset.Type != store.TypeComputer || (mons == nil && w.rep.Partial) || keepSection(w.rep, "monitors") {
 		return nil
 	}
 	data, err := json.Marshal(mons)

@@ -100,7 +100,7 @@ func (w *writer) applySections(ctx context.Context) error {
 		return nil
 	}
 	for name := range hashes {
-		if !seen[name] {
+		if !seen[name] && !keepSection(w.rep, name) {
 			if err := w.diffSection(ctx, name, keyFields[name] != nil, "", nil); err != nil {
 				return err
 			}

@@ -24,7 +24,7 @@ func label(k store.SoftwareKey) string {
 // installations; an unchanged softwares section (same hash) costs nothing.
 func (w *writer) applySoftware(ctx context.Context) error {
 	sws := w.rep.Content.Softwares
-	if sws == nil && w.rep.Partial {
+	if (sws == nil && w.rep.Partial) || keepSection(w.rep, "softwares") {
 		return nil
 	}
 	data, err := json.Marshal(sws)
