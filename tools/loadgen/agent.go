@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"sync"
 	"time"
@@ -57,9 +60,24 @@ func newReportID() string {
 	return fmt.Sprintf("%x", b)
 }
 
-// encodeReport is the request body: the report's JSON, gzip-compressed.
+// gzipWriters are reused: a new flate compressor allocates about 1 MiB,
+// more than a report.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+// encodeReport is the request body: the report's JSON, gzip-compressed,
+// as api.GzipJSON makes it.
 func encodeReport(r *inventory.Report) ([]byte, error) {
-	return api.GzipJSON(r)
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
+	if err := json.NewEncoder(zw).Encode(r); err != nil {
+		return nil, fmt.Errorf("encode report: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress report: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // prepareFull encodes the machine's first full report.

@@ -33,6 +33,7 @@ type program struct {
 	SizeKiB  int64
 	Category string // Debian section
 	Comment  string // Debian summary
+	GUID     string // Windows product code, "{...}"
 }
 
 // catalogue is the parsed software catalogues, read once at start-up.
@@ -86,7 +87,7 @@ func parseWindowsTSV(data []byte) ([]program, error) {
 			return nil, fmt.Errorf("%s: size %q: %w", f[0], f[5], err)
 		}
 		out = append(out, program{Name: f[0], Publisher: f[1], Versions: strings.Split(f[2], ","),
-			Arch: f[3], Kind: f[4], SizeKiB: size})
+			Arch: f[3], Kind: f[4], SizeKiB: size, GUID: "{" + uuidFromName(f[0]) + "}"})
 	}
 	return out, nil
 }

@@ -33,7 +33,8 @@ type Machine struct {
 	user    string
 	sw      []installed
 	kbs     []string
-	reports int // reports made so far, to date them
+	reports int               // reports made so far, to date them
+	sums    map[string]string // section checksums of the last report
 }
 
 // newMachine builds machine i of the park planned with seed.

@@ -82,31 +82,42 @@ func (m *Machine) installSoftware(r *rand.Rand, since time.Time) {
 }
 
 // softwares renders the installed programs as the agent reports them,
-// sorted by name as the collectors sort them.
+// sorted by name as the collectors sort them. The small records are
+// sorted, not the large Software values.
 func (m *Machine) softwares() []inventory.Software {
+	slices.SortFunc(m.sw, func(a, b installed) int { return strings.Compare(a.p.Name, b.p.Name) })
+	slices.Sort(m.kbs)
 	out := make([]inventory.Software, 0, len(m.sw)+len(m.kbs))
-	for _, s := range m.sw {
-		e := inventory.Software{Name: s.p.Name, Version: s.p.Versions[s.version], Publisher: s.p.Publisher,
-			FileSize: s.p.SizeKiB * 1024, InstallDate: s.date.Format("2006-01-02")}
-		if m.Windows {
-			e.From, e.Arch = "registry", s.p.Arch
-			e.SystemCategory = "application"
-			if s.p.Arch == "x86" {
-				e.SystemCategory = "application32"
-			}
-			e.GUID = "{" + uuidFromName(s.p.Name) + "}"
-			e.UninstallString = "MsiExec.exe /X" + e.GUID
-		} else {
-			e.From, e.Arch, e.SystemCategory, e.Comments = "deb", s.p.Arch, s.p.Category, s.p.Comment
+	i, k := 0, 0
+	for i < len(m.sw) || k < len(m.kbs) {
+		if k == len(m.kbs) || i < len(m.sw) && m.sw[i].p.Name < m.kbs[k] {
+			out = append(out, m.program(m.sw[i]))
+			i++
+			continue
 		}
-		out = append(out, e)
-	}
-	for _, kb := range m.kbs {
-		out = append(out, inventory.Software{Name: kb, Publisher: "Microsoft Corporation", From: "WMI",
+		out = append(out, inventory.Software{Name: m.kbs[k], Publisher: "Microsoft Corporation", From: "WMI",
 			Arch: "x86_64", Comments: "Security Update", ReleaseType: "Security Update", SystemCategory: "system_component"})
+		k++
 	}
-	slices.SortStableFunc(out, func(a, b inventory.Software) int { return strings.Compare(a.Name, b.Name) })
 	return out
+}
+
+// program renders one installed program.
+func (m *Machine) program(s installed) inventory.Software {
+	e := inventory.Software{Name: s.p.Name, Version: s.p.Versions[s.version], Publisher: s.p.Publisher,
+		FileSize: s.p.SizeKiB * 1024, InstallDate: s.date.Format("2006-01-02")}
+	if !m.Windows {
+		e.From, e.Arch, e.SystemCategory, e.Comments = "deb", s.p.Arch, s.p.Category, s.p.Comment
+		return e
+	}
+	e.From, e.Arch = "registry", s.p.Arch
+	e.SystemCategory = "application"
+	if s.p.Arch == "x86" {
+		e.SystemCategory = "application32"
+	}
+	e.GUID = s.p.GUID
+	e.UninstallString = "MsiExec.exe /X" + e.GUID
+	return e
 }
 
 // uuidFromName is a stable product code for a program name, so every PC

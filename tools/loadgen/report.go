@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/parcproject/parc/pkg/inventory"
@@ -23,15 +24,30 @@ var collectorNames = map[bool][]string{
 }
 
 // stamp dates the next report and refreshes its metadata: access log,
-// collector runs and section checksums, as the agent does.
-func (m *Machine) stamp(c *inventory.Content) error {
+// collector runs and section checksums, as the agent does. changed names
+// the sections that changed since the last report: only their checksums
+// are computed again.
+func (m *Machine) stamp(c *inventory.Content, changed map[string]any) error {
 	at := epoch.Add(time.Duration(m.reports) * reportEvery)
 	m.reports++
 	c.AccessLog = &inventory.AccessLog{LogDate: at.Format("2006-01-02 15:04:05"), UserID: "SYSTEM"}
-	sums, err := checksums(&m.Full.Content)
-	if err != nil {
-		return err
+	if m.sums == nil {
+		sums, err := checksums(&m.Full.Content)
+		if err != nil {
+			return err
+		}
+		m.sums = sums
 	}
+	for name, v := range changed {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encode %s: %w", name, err)
+		}
+		sum := sha256.Sum256(data)
+		m.sums[name] = hex.EncodeToString(sum[:])
+	}
+	sums := make(map[string]string, len(m.sums))
+	maps.Copy(sums, m.sums)
 	parc := &inventory.ParcExtension{SchemaVersion: inventory.SchemaVersion, Checksums: sums}
 	for _, name := range collectorNames[m.Windows] {
 		parc.Collectors = append(parc.Collectors, inventory.CollectorRun{Name: name,
@@ -43,7 +59,7 @@ func (m *Machine) stamp(c *inventory.Content) error {
 
 // FullReport returns the machine's current full inventory.
 func (m *Machine) FullReport() (*inventory.Report, error) {
-	if err := m.stamp(&m.Full.Content); err != nil {
+	if err := m.stamp(&m.Full.Content, nil); err != nil {
 		return nil, err
 	}
 	return m.Full, nil
@@ -73,10 +89,12 @@ func (m *Machine) PartialReport(swChangePct int) (*inventory.Report, error) {
 	c.VersionClient, c.VersionProvider = full.VersionClient, full.VersionProvider
 	c.Hardware, c.Bios = full.Hardware, full.Bios
 	c.Drives = append([]inventory.Drive(nil), full.Drives...)
+	changed := map[string]any{"drives": full.Drives}
 	if swChanged {
 		c.Softwares = full.Softwares
+		changed["softwares"] = full.Softwares
 	}
-	if err := m.stamp(c); err != nil {
+	if err := m.stamp(c, changed); err != nil {
 		return nil, err
 	}
 	return p, nil
