@@ -99,8 +99,8 @@ func (l *loader) sendFull(ctx context.Context, c *api.Client, k int, st *phaseSt
 	l.report(ctx, c, l.agents[k], st)
 }
 
-// sendPartial is job k of the partial phase: round k/N, agent k%N, so an
+// sendRound is job k of a phase of rounds: round k/N, agent k%N, so an
 // agent's consecutive reports are as far apart as the park is large.
-func (l *loader) sendPartial(ctx context.Context, c *api.Client, k int, st *phaseStats) {
+func (l *loader) sendRound(ctx context.Context, c *api.Client, k int, st *phaseStats) {
 	l.report(ctx, c, l.agents[k%len(l.agents)], st)
 }

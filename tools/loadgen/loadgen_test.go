@@ -37,7 +37,7 @@ func collectorServer(t *testing.T) (*httptest.Server, store.Store) {
 }
 
 // TestRunAgainstCollector runs 20 agents against a real collector: every
-// enrolment, full and partial report is accepted, and the park holds the
+// enrolment, full, partial and second full report is accepted, and the park holds the
 // 20 computers and their monitors.
 func TestRunAgainstCollector(t *testing.T) {
 	srv, st := collectorServer(t)
@@ -45,7 +45,7 @@ func TestRunAgainstCollector(t *testing.T) {
 	const agents, partials = 20, 3
 	var out strings.Builder
 	res, err := runLoad(ctx, runConfig{URL: srv.URL, Secret: testSecret, Agents: agents, Seed: 7,
-		Concurrency: 4, Partials: partials, SWChange: 50, Contact: true, Timeout: 30 * time.Second}, &out)
+		Concurrency: 4, Partials: partials, Refulls: 1, SWChange: 50, Contact: true, Timeout: 30 * time.Second}, &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,8 @@ func TestRunAgainstCollector(t *testing.T) {
 	for _, s := range []struct {
 		got  Summary
 		want int
-	}{{res.Enroll, agents}, {res.Full, agents}, {res.Partial, agents * partials}, {res.Contact, agents * (1 + partials)}} {
+	}{{res.Enroll, agents}, {res.Full, agents}, {res.Partial, agents * partials},
+		{res.Refull, agents}, {res.Contact, agents * (2 + partials)}} {
 		if s.got.OK != s.want || len(s.got.Errors) != 0 {
 			t.Errorf("%s: got %d ok, errors %v; want %d ok, no error", s.got.Phase, s.got.OK, s.got.Errors, s.want)
 		}

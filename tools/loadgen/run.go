@@ -26,6 +26,7 @@ type runConfig struct {
 	Partials    int     // partial reports per agent
 	Duration    time.Duration
 	SWChange    int // percent of partial reports carrying software changes
+	Refulls     int // full reports per agent after the partial ones (known assets)
 	Contact     bool
 	Timeout     time.Duration
 }
@@ -37,6 +38,7 @@ type RunResult struct {
 	Contact Summary `json:"contact"`
 	Full    Summary `json:"full"`
 	Partial Summary `json:"partial"`
+	Refull  Summary `json:"refull"`
 }
 
 func cmdRun(ctx context.Context, args []string, out io.Writer) error {
@@ -52,9 +54,13 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.Partials, "partials", 5, "partial reports per agent after its full report")
 	fs.DurationVar(&cfg.Duration, "duration", 0, "send partial reports for this long instead of -partials each")
 	fs.IntVar(&cfg.SWChange, "sw-change", 20, "`percent` of partial reports that carry software changes")
+	fs.IntVar(&cfg.Refulls, "refulls", 0, "full reports per agent after the partial ones: the weekly full report of a known PC")
 	fs.BoolVar(&cfg.Contact, "contact", true, "call contact before each report, as the agent does")
 	fs.DurationVar(&cfg.Timeout, "timeout", time.Minute, "bound on one request")
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
+	wantFull := fs.Float64("want-full", 0, "target full reports per `second`, printed beside the figure (0: none)")
+	wantRefull := fs.Float64("want-refull", 0, "target full reports of known PCs per `second` (0: none)")
+	wantPartial := fs.Float64("want-partial", 0, "target partial reports per `second`, printed beside the figure (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,6 +74,9 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	verdict(out, "full", res.Full.Rate, *wantFull)
+	verdict(out, "partial", res.Partial.Rate, *wantPartial)
+	verdict(out, "refull", res.Refull.Rate, *wantRefull)
 	if *jsonOut != "" {
 		data, err := json.MarshalIndent(res, "", "  ")
 		if err != nil {
@@ -83,10 +92,22 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
+// verdict prints a rate beside its target.
+func verdict(out io.Writer, what string, got, want float64) {
+	if want <= 0 {
+		return
+	}
+	v := "met"
+	if got < want {
+		v = "MISSED"
+	}
+	fmt.Fprintf(out, "target   %s reports >= %.0f/s: %s (%.1f/s)\n", what, want, v, got)
+}
+
 // failed counts the failed requests of every phase.
 func (r *RunResult) failed() int {
 	n := 0
-	for _, s := range []Summary{r.Enroll, r.Contact, r.Full, r.Partial} {
+	for _, s := range []Summary{r.Enroll, r.Contact, r.Full, r.Partial, r.Refull} {
 		for _, c := range s.Errors {
 			n += c
 		}
@@ -134,9 +155,15 @@ func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, err
 			pctx, cancel = context.WithTimeout(ctx, cfg.Duration)
 			jobs = -1
 		}
-		part := l.phase(pctx, "partial", jobs, l.sendPartial)
+		part := l.phase(pctx, "partial", jobs, l.sendRound)
 		cancel()
 		res.Partial = report(out, part)
+	}
+	if cfg.Refulls > 0 {
+		if err := prepareRefulls(agents, cfg.Refulls); err != nil {
+			return nil, err
+		}
+		res.Refull = report(out, l.phase(ctx, "refull", cfg.Refulls*cfg.Agents, l.sendRound))
 	}
 	l.contact.done()
 	res.Contact = l.contact.summary()
@@ -145,6 +172,20 @@ func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, err
 			res.Contact.OK, res.Contact.P50MS, res.Contact.P95MS, res.Contact.P99MS)
 	}
 	return res, ctx.Err()
+}
+
+// prepareRefulls encodes n more full reports per agent, of the machine as
+// the partial reports left it.
+func prepareRefulls(agents []*simAgent, n int) error {
+	for _, a := range agents {
+		a.pending = nil
+		for range n {
+			if err := a.prepareFull(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func report(out io.Writer, s *phaseStats) Summary {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parcproject/parc/collector/park"
@@ -43,7 +44,7 @@ func cmdSeed(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "seed: %d assets in the park (%d added in %.1fs)\n", *assets-n.left, n.added, time.Since(start).Seconds())
+	fmt.Fprintf(out, "seed: %d assets in the park (%d added in %.1fs)\n", *assets-min(n.left, 0), n.added, time.Since(start).Seconds())
 	return nil
 }
 
@@ -77,7 +78,7 @@ type seedCount struct{ added, left int }
 // seedPark adds machines after those already in the store (machine k of
 // the seed's park for the k-th computer, so a park first filled by `run`
 // with the same seed continues without duplicates) until it holds target
-// assets.
+// assets. Two goroutines build machines, writers store them.
 func seedPark(ctx context.Context, st store.Store, seed uint64, target, batch, writers int) (seedCount, error) {
 	total, computers, err := countAssets(ctx, st)
 	if err != nil {
@@ -86,11 +87,12 @@ func seedPark(ctx context.Context, st store.Store, seed uint64, target, batch, w
 	if writers <= 0 {
 		writers = map[bool]int{true: 1, false: 4}[st.Dialect() == "sqlite"]
 	}
-	// About 1.2 assets per machine (monitors); plan generously, stop on count.
 	need := target - total
 	if need <= 0 {
-		return seedCount{left: target - total}, nil
+		return seedCount{left: need}, nil
 	}
+	// A machine is at least one asset (plus its monitors): need machines
+	// are always enough.
 	p, err := NewPark(seed, computers+need)
 	if err != nil {
 		return seedCount{}, err
@@ -99,46 +101,79 @@ func seedPark(ctx context.Context, st store.Store, seed uint64, target, batch, w
 	if err != nil {
 		return seedCount{}, err
 	}
-	batches := make(chan []*Machine, writers)
-	var added int
-	var mu sync.Mutex
-	go func() {
-		defer close(batches)
-		made := 0
-		for i := computers; i < p.Len() && made < need; {
-			var b []*Machine
-			for ; i < p.Len() && len(b) < batch && made < need; i++ {
-				m := p.Machine(i)
-				made += 1 + len(m.Full.Content.Monitors)
-				b = append(b, m)
+	b := &seedBudget{left: need}
+	batches := make(chan []*Machine, writers+2)
+	var gen sync.WaitGroup
+	var next atomic.Int64
+	next.Store(int64(computers))
+	for range 2 {
+		gen.Add(1)
+		go func() {
+			defer gen.Done()
+			for !b.spent() && ctx.Err() == nil {
+				first := int(next.Add(int64(batch))) - batch
+				if first >= p.Len() {
+					return
+				}
+				var ms []*Machine
+				for i := first; i < min(first+batch, p.Len()); i++ {
+					ms = append(ms, p.Machine(i))
+				}
+				batches <- ms
 			}
-			select {
-			case batches <- b:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+		}()
+	}
+	go func() { gen.Wait(); close(batches) }()
 	var wg sync.WaitGroup
 	errs := make([]error, writers)
 	for w := range writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for b := range batches {
-				if errs[w] != nil {
+			for ms := range batches {
+				if ms = b.take(ms); len(ms) == 0 || errs[w] != nil {
 					continue // drain
 				}
-				n, err := writeBatch(ctx, st, norm, b)
+				n, err := writeBatch(ctx, st, norm, ms)
 				errs[w] = err
-				mu.Lock()
-				added += n
-				mu.Unlock()
+				b.done(n)
 			}
 		}()
 	}
 	wg.Wait()
-	return seedCount{added: added, left: target - total - added}, errors.Join(errs...)
+	return seedCount{added: b.added, left: b.left}, errors.Join(errs...)
+}
+
+// seedBudget hands out the assets still to create to concurrent writers.
+type seedBudget struct {
+	mu          sync.Mutex
+	left, added int
+}
+
+func (b *seedBudget) spent() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.left <= 0
+}
+
+// take returns the machines of ms that fit in the budget (a machine with
+// its monitors may go over by two) and books them.
+func (b *seedBudget) take(ms []*Machine) []*Machine {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, m := range ms {
+		if b.left <= 0 {
+			return ms[:i]
+		}
+		b.left -= 1 + len(m.Full.Content.Monitors)
+	}
+	return ms
+}
+
+func (b *seedBudget) done(n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.added += n
 }
 
 // writeBatch writes machines' assets, MACs and monitors in one transaction
