@@ -55,8 +55,8 @@ FUZZTIME ?= 20s
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
-## dist: cross-built archives with SHA-256 sums (packages come with the installers work).
-dist: cross collector
+## dist: .deb/.rpm (agent, collector; amd64, arm64), the agent MSI, archives, SBOMs, SHA256SUMS.
+dist: cross
 	scripts/dist.sh $(VERSION)
 
 clean:
