@@ -21,3 +21,82 @@ go test -run '^$' -bench . -benchmem -count 1 ./... | grep -E '^(Benchmark|ok|FA
 echo
 echo "== parc-agent inventory against fusioninventory-agent --local"
 go run ./tools/agentbench -n 5 -agent bin/parc-agent
+
+# ---------------------------------------------------------------------------
+# parc-collector under load (helper "loadgen"; tools/loadgen, scripts/demo.sh)
+# For SQLite and PostgreSQL: a real collector process on a free port, BENCH_AGENTS
+# simulated agents (enrol, one full report each, BENCH_PARTIALS partial reports
+# each, one more full report each), first with a contact call before every report
+# as agents do, then the inventory endpoint alone; the database size per 1,000
+# PCs; the park list latency at 10,000 and 100,000 assets. PostgreSQL is
+# 127.0.0.1:5432 (BENCH_POSTGRES), in a database created and dropped here.
+# ---------------------------------------------------------------------------
+(
+	set -euo pipefail
+	AGENTS=${BENCH_AGENTS:-1000}
+	PARTIALS=${BENCH_PARTIALS:-5}
+	CONC=${BENCH_CONCURRENCY:-16}
+	PHASE_MAX=${BENCH_PHASE_MAX:-60s} # a stalling collector cannot hold the bench for ever
+	PG=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
+	go build -o bin/loadgen ./tools/loadgen
+	tmp=$(mktemp -d)
+	pid= pgdb=
+	cleanup() {
+		[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+		[ -n "$pgdb" ] && psql "$PG/postgres" -qAtc "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1
+		rm -rf "$tmp"
+	}
+	trap cleanup EXIT
+
+	# start_collector DIR [ARGS...]: start it on a free port, set pid and url.
+	start_collector() {
+		local dir=$1; shift
+		bin/parc-collector serve --data "$dir" --listen 127.0.0.1:0 "$@" >"$dir/serve.log" 2>&1 &
+		pid=$! url=
+		for _ in $(seq 1 300); do
+			kill -0 "$pid" 2>/dev/null || { cat "$dir/serve.log" >&2; return 1; }
+			url=$(sed -n 's/.* listening on \(http[^ ]*\).*/\1/p' "$dir/serve.log" | head -n 1)
+			[ -n "$url" ] && return 0
+			sleep 0.1
+		done
+		echo "bench: the collector did not start" >&2
+		return 1
+	}
+
+	# load DIALECT DSN [want flags...]: the whole measure on one database.
+	load() {
+		local dialect=$1 dsn=$2; shift 2
+		local dir="$tmp/$dialect" db=()
+		mkdir -p "$dir"
+		[ "$dialect" = postgres ] && db=(--database "$dsn")
+		start_collector "$dir" "${db[@]}"
+		local secret
+		secret=$(bin/parc-collector enroll-secret --data "$dir" "${db[@]}")
+		local dbfile=$dsn
+		[ "$dialect" = sqlite ] && dbfile="$dir/parc.db"
+		bin/loadgen dbsize -database "$dbfile" -save "$dir/empty.size"
+		echo "-- $dialect: $AGENTS agents, contact before each report, $CONC in flight"
+		bin/loadgen run -url "$url" -secret "$secret" -agents "$AGENTS" -partials "$PARTIALS" -refulls 1 \
+			-concurrency "$CONC" -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
+		echo "-- $dialect: $AGENTS more agents, inventory requests only (-contact=false)"
+		bin/loadgen run -url "$url" -secret "$secret" -agents "$AGENTS" -first "$AGENTS" -partials "$PARTIALS" \
+			-concurrency "$CONC" -contact=false -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
+		kill "$pid"; wait "$pid" || true; pid=
+		bin/loadgen dbsize -database "$dbfile" -baseline "$dir/empty.size"
+		for n in 10000 100000; do
+			bin/loadgen seed -database "$dbfile" -assets "$n"
+			bin/loadgen list -database "$dbfile"
+		done
+	}
+
+	echo
+	echo "== parc-collector under load (tools/loadgen; targets on SQLite: >= 200 full/s, >= 1,000 partial/s, park list p95 < 50 ms at 100,000 assets)"
+	load sqlite "" -want-full 200 -want-partial 1000
+	if psql "$PG/postgres" -qAtc 'SELECT 1' >/dev/null 2>&1; then
+		pgdb="parc_bench_$$"
+		psql "$PG/postgres" -qAtc "CREATE DATABASE $pgdb" >/dev/null
+		load postgres "$PG/$pgdb?sslmode=disable"
+	else
+		echo "-- postgres: skipped, no PostgreSQL answers at $PG (set BENCH_POSTGRES)"
+	fi
+)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // "pgx" driver
 	_ "github.com/mattn/go-sqlite3"    // "sqlite3" driver
@@ -18,6 +20,8 @@ import (
 func cmdDBSize(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("dbsize", flag.ContinueOnError)
 	dsn := fs.String("database", "", "store `DSN`: a SQLite file path or postgres://...")
+	save := fs.String("save", "", "write the size in bytes to this `file` (measure the empty database before a run)")
+	baseline := fs.String("baseline", "", "subtract the size saved in this `file` by -save before the per-PC figure")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,10 +41,26 @@ func cmdDBSize(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *save != "" {
+		return os.WriteFile(*save, []byte(strconv.FormatInt(size, 10)+"\n"), 0o644)
+	}
+	var base int64
+	if *baseline != "" {
+		data, err := os.ReadFile(*baseline)
+		if err != nil {
+			return fmt.Errorf("dbsize: %w", err)
+		}
+		if base, err = strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64); err != nil {
+			return fmt.Errorf("dbsize: %s: %w", *baseline, err)
+		}
+	}
 	const mib = 1 << 20
 	fmt.Fprintf(out, "database size: %.1f MiB for %d computers (%d assets)", float64(size)/mib, computers, total)
+	if base > 0 {
+		fmt.Fprintf(out, ", %.1f MiB when empty", float64(base)/mib)
+	}
 	if computers > 0 {
-		fmt.Fprintf(out, ": %.1f MiB per 1,000 PCs", float64(size)/mib/float64(computers)*1000)
+		fmt.Fprintf(out, ": %.1f MiB per 1,000 PCs", float64(size-base)/mib/float64(computers)*1000)
 	}
 	fmt.Fprintln(out)
 	return nil

@@ -26,9 +26,14 @@ type loader struct {
 // job is one unit of a phase: job k of the phase, on worker client c.
 type job func(ctx context.Context, c *api.Client, k int, st *phaseStats)
 
-// phase runs jobs 0..n-1 (or until ctx ends when n < 0) on the workers and
-// returns its statistics.
+// phase runs jobs 0..n-1 (or until ctx ends when n < 0, or the phase
+// timeout passes) on the workers and returns its statistics.
 func (l *loader) phase(ctx context.Context, name string, n int, do job) *phaseStats {
+	if l.cfg.PhaseTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, l.cfg.PhaseTimeout)
+		defer cancel()
+	}
 	st := newPhase(name)
 	ks := make(chan int)
 	var wg sync.WaitGroup
@@ -52,6 +57,7 @@ feed:
 	close(ks)
 	wg.Wait()
 	st.done()
+	st.cut = n >= 0 && ctx.Err() != nil
 	return st
 }
 

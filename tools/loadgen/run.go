@@ -29,6 +29,9 @@ type runConfig struct {
 	Refulls     int // full reports per agent after the partial ones (known assets)
 	Contact     bool
 	Timeout     time.Duration
+	// PhaseTimeout cuts a phase short (0: none), so a collector that
+	// stalls cannot hold a benchmark for ever; the rate counts what was done.
+	PhaseTimeout time.Duration
 }
 
 // RunResult holds the figures of each phase.
@@ -57,6 +60,7 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.Refulls, "refulls", 0, "full reports per agent after the partial ones: the weekly full report of a known PC")
 	fs.BoolVar(&cfg.Contact, "contact", true, "call contact before each report, as the agent does")
 	fs.DurationVar(&cfg.Timeout, "timeout", time.Minute, "bound on one request")
+	fs.DurationVar(&cfg.PhaseTimeout, "phase-timeout", 0, "cut each phase short after this long (0: no limit)")
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
 	wantFull := fs.Float64("want-full", 0, "target full reports per `second`, printed beside the figure (0: none)")
 	wantRefull := fs.Float64("want-refull", 0, "target full reports of known PCs per `second` (0: none)")

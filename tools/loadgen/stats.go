@@ -24,6 +24,7 @@ type phaseStats struct {
 	first error // kept to print one example
 	start time.Time
 	wall  time.Duration
+	cut   bool // stopped by the phase timeout before its last job
 }
 
 func newPhase(name string) *phaseStats {
@@ -72,6 +73,7 @@ type Summary struct {
 	P95MS  float64        `json:"p95_ms"`
 	P99MS  float64        `json:"p99_ms"`
 	MaxMS  float64        `json:"max_ms"`
+	Cut    bool           `json:"cut,omitempty"` // stopped by -phase-timeout
 }
 
 // summary computes the phase's figures.
@@ -80,7 +82,7 @@ func (s *phaseStats) summary() Summary {
 	defer s.mu.Unlock()
 	sorted := slices.Clone(s.lat)
 	slices.Sort(sorted)
-	out := Summary{Phase: s.name, OK: len(sorted), Errors: maps.Clone(s.errs), WallS: s.wall.Seconds(),
+	out := Summary{Phase: s.name, OK: len(sorted), Errors: maps.Clone(s.errs), WallS: s.wall.Seconds(), Cut: s.cut,
 		P50MS: ms(percentile(sorted, 50)), P95MS: ms(percentile(sorted, 95)), P99MS: ms(percentile(sorted, 99))}
 	if len(sorted) > 0 {
 		out.MaxMS = ms(sorted[len(sorted)-1])
@@ -106,6 +108,9 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func (s Summary) print(w io.Writer, first error) {
 	fmt.Fprintf(w, "%-8s %6d ok in %6.1fs  %8.1f/s  latency p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n",
 		s.Phase, s.OK, s.WallS, s.Rate, s.P50MS, s.P95MS, s.P99MS, s.MaxMS)
+	if s.Cut {
+		fmt.Fprintf(w, "%-8s cut short by -phase-timeout after %.0fs: the collector did not finish the phase\n", s.Phase, s.WallS)
+	}
 	if len(s.Errors) == 0 {
 		return
 	}
