@@ -14,6 +14,8 @@ NEEDS=(
 	snmpsimd:snmpsim
 	snmpd:snmpd
 	fusioninventory-agent:fusioninventory-agent
+	slapd:slapd
+	ldapadd:ldap-utils
 )
 missing=()
 for n in "${NEEDS[@]}"; do
