@@ -16,6 +16,14 @@ NEEDS=(
 	fusioninventory-agent:fusioninventory-agent
 	slapd:slapd
 	ldapadd:ldap-utils
+	wixl:wixl
+	msiinfo:msitools
+	msiextract:msitools
+	osslsigncode:osslsigncode
+	openssl:openssl
+	rpm:rpm
+	debootstrap:debootstrap
+	systemd-analyze:systemd
 )
 missing=()
 for n in "${NEEDS[@]}"; do
