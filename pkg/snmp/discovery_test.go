@@ -1,6 +1,7 @@
 package snmp
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -104,11 +105,13 @@ func TestDiscoverCancel(t *testing.T) {
 	start := time.Now()
 	_, err = Discover(ctx, DiscoverOptions{Targets: []string{"127.0.2.0/24"}, Workers: 4,
 		Credentials: []Credential{{Version: "2c", Community: "x"}},
-		Session:     Options{Port: uint16(port), Timeout: 300 * time.Millisecond}})
+		Session:     Options{Port: uint16(port), Timeout: 30 * time.Second}})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v; want context.Canceled", err)
 	}
-	if el := time.Since(start); el > 2*time.Second {
+	// The timeout is long: cancelling must end the pending waits, not
+	// only stop handing out hosts.
+	if el := time.Since(start); el > 10*time.Second {
 		t.Errorf("cancel took %v", el)
 	}
 }
@@ -165,5 +168,49 @@ func TestParseARP(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%s: got %q; want %q", k, got[k], v)
 		}
+	}
+}
+
+// TestDiscoverCredentialsAtOnce checks that a host that answers no
+// credential costs one timeout, not one per credential: a silent agent
+// must receive the requests of all three communities long before the
+// first one's 30 s timeout.
+func TestDiscoverCredentialsAtOnce(t *testing.T) {
+	port := snmptest.FreePort(t, "127.0.0.1")
+	silent, err := net.ListenPacket("udp", "127.0.3.1:"+strconv.Itoa(port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	communities := []string{"first-community", "second-community", "third-community"}
+	var creds []Credential
+	for _, c := range communities {
+		creds = append(creds, Credential{Version: "2c", Community: c})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := Discover(ctx, DiscoverOptions{Targets: []string{"127.0.3.1"}, Credentials: creds,
+			Session: Options{Port: uint16(port), Timeout: 30 * time.Second}})
+		done <- err
+	}()
+	seen := map[string]bool{}
+	buf := make([]byte, 65536)
+	_ = silent.SetReadDeadline(time.Now().Add(15 * time.Second))
+	for len(seen) < len(communities) {
+		n, _, err := silent.ReadFrom(buf)
+		if err != nil {
+			t.Fatalf("got requests for %v before %v; want all of %v at once", seen, err, communities)
+		}
+		for _, c := range communities {
+			if bytes.Contains(buf[:n], []byte(c)) {
+				seen[c] = true
+			}
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v; want context.Canceled", err)
 	}
 }

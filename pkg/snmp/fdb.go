@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parcproject/parc/pkg/inventory"
 )
@@ -82,16 +83,12 @@ func ReadFDB(ctx context.Context, r Reader, ports Ports, bridgePorts Table, opts
 	}
 	found := false
 	if opts.VLANContexts && opts.Contexts != nil {
-		for _, vlan := range contextVLANs(ports) {
-			macs, err := vlanFDB(ctx, vlan, opts)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				continue // the VLAN has no context here
-			}
+		for _, macs := range vlanFDBs(ctx, contextVLANs(ports), opts) {
 			found = found || len(macs) > 0
 			addMACs(ports, macs)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 	}
 	if found {
@@ -103,6 +100,32 @@ func ReadFDB(ctx context.Context, r Reader, ports Ports, bridgePorts Table, opts
 	}
 	addMACs(ports, arpMACs(arp[oidIPNetToMediaIfIndex], arp[oidIPNetToMediaPhysAddres]))
 	return nil
+}
+
+// vlanContextsAtOnce bounds the VLAN contexts read at the same time.
+const vlanContextsAtOnce = 8
+
+// vlanFDBs reads the MAC table of each VLAN's context, several at once: a
+// VLAN without a context answers nothing, and in turn each would cost a
+// full timeout. The tables come back in the order of vlans, nil for a
+// VLAN without context.
+func vlanFDBs(ctx context.Context, vlans []int64, opts FDBOptions) []map[int64][]string {
+	out := make([]map[int64][]string, len(vlans))
+	sem := make(chan struct{}, vlanContextsAtOnce)
+	var wg sync.WaitGroup
+	for i, vlan := range vlans {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if macs, err := vlanFDB(ctx, vlan, opts); err == nil {
+				out[i] = macs
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func vlanFDB(ctx context.Context, vlan int64, opts FDBOptions) (map[int64][]string, error) {

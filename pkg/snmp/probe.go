@@ -57,19 +57,30 @@ func (p TCPProbe) Seen(ctx context.Context, ip netip.Addr) (string, string, bool
 	if timeout <= 0 {
 		timeout = 500 * time.Millisecond
 	}
+	// All ports at once: an absent host costs one timeout, not one per
+	// port. The first port in order that shows the host wins.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	d := net.Dialer{Timeout: timeout}
-	for _, port := range ports {
-		addr := net.JoinHostPort(ip.String(), strconv.Itoa(port))
-		c, err := d.DialContext(ctx, "tcp", addr)
-		if err == nil {
-			c.Close()
-			return "", "tcp/" + strconv.Itoa(port), true
-		}
-		if p.RefusedMeansAlive && errors.Is(err, syscall.ECONNREFUSED) {
-			return "", "tcp/" + strconv.Itoa(port) + " refused", true
-		}
-		if ctx.Err() != nil {
-			return "", "", false
+	how := make([]chan string, len(ports))
+	for i, port := range ports {
+		how[i] = make(chan string, 1)
+		go func() {
+			c, err := d.DialContext(ctx, "tcp", net.JoinHostPort(ip.String(), strconv.Itoa(port)))
+			switch {
+			case err == nil:
+				c.Close()
+				how[i] <- "tcp/" + strconv.Itoa(port)
+			case p.RefusedMeansAlive && errors.Is(err, syscall.ECONNREFUSED):
+				how[i] <- "tcp/" + strconv.Itoa(port) + " refused"
+			default:
+				how[i] <- ""
+			}
+		}()
+	}
+	for _, c := range how {
+		if h := <-c; h != "" {
+			return "", h, true
 		}
 	}
 	return "", "", false

@@ -241,7 +241,12 @@ func (s *Session) request(ctx context.Context, call func() (*gosnmp.SnmpPacket, 
 		return nil, err
 	}
 	s.g.Context = ctx
+	// gosnmp reads ctx only between tries: a cancelled sweep would wait
+	// out every pending timeout. Expiring the socket's deadline ends the
+	// wait at once.
+	stop := context.AfterFunc(ctx, func() { _ = s.g.Conn.SetDeadline(time.Now()) })
 	pkt, err := call()
+	stop()
 	if err != nil {
 		return nil, s.classify(ctx, err)
 	}

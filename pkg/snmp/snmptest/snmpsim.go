@@ -50,8 +50,7 @@ func StartSim(t testing.TB, walksDir string, ips ...string) *Sim {
 // cache survives between runs (the first start indexes several megabytes
 // of walks and takes seconds).
 func LaunchSim(walksDir string, ips ...string) (*Sim, func(), error) {
-	bin, err := lookup("snmpsimd")
-	if err != nil {
+	if _, err := lookup("snmpsimd"); err != nil {
 		return nil, nil, fmt.Errorf("snmpsimd: %w: install the Debian package snmpsim (scripts/test-deps.sh does)", err)
 	}
 	if len(ips) == 0 {
@@ -69,40 +68,83 @@ func LaunchSim(walksDir string, ips ...string) (*Sim, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	args := []string{"--data-dir=" + data, "--cache-dir=" + cache, "--logging-method=null", "--v2c-arch"}
+	s := &Sim{Port: port}
+	for _, ip := range ips {
+		s.Addrs = append(s.Addrs, net.JoinHostPort(ip, strconv.Itoa(port)))
+	}
+	stop, err := Launch(SimConfig{Data: data, Cache: cache, Endpoints: s.Addrs, V2CArch: true,
+		Ready: "snmprec/glpi-agent-sample2"})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, stop, nil
+}
+
+// SimConfig is an snmpsimd to start on a prepared data folder.
+type SimConfig struct {
+	// Data is the data folder; with V2CArch a file's path below it (without
+	// extension) is the community that selects it, and a file named
+	// COMMUNITY/1.3.6.1.6.1.1.N.snmprec answers COMMUNITY only on the N-th
+	// endpoint (counted from 0), so one community can serve a different
+	// device on each address. Symbolic links work.
+	Data string
+	// Cache holds snmpsimd's index of each data file; keep it between runs
+	// (indexing large walks takes seconds).
+	Cache string
+	// Endpoints are the "IP:PORT" UDP endpoints to listen on.
+	Endpoints []string
+	// V2CArch runs snmpsimd's v1/v2c-only architecture (--v2c-arch).
+	V2CArch bool
+	// Ready is a community that answers on Endpoints[0]: Launch returns
+	// once it does.
+	Ready string
+}
+
+// Launch starts snmpsimd as configured and waits until it answers. Under
+// root, the process runs as nobody, which must read the data and write
+// the cache: Launch gives the cache to nobody.
+func Launch(c SimConfig) (stop func(), err error) {
+	bin, err := lookup("snmpsimd")
+	if err != nil {
+		return nil, fmt.Errorf("snmpsimd: %w: install the Debian package snmpsim (scripts/test-deps.sh does)", err)
+	}
+	if len(c.Endpoints) == 0 {
+		return nil, fmt.Errorf("snmpsimd: no endpoint")
+	}
+	args := []string{"--data-dir=" + c.Data, "--cache-dir=" + c.Cache, "--logging-method=null"}
+	if c.V2CArch {
+		args = append(args, "--v2c-arch")
+	}
 	if os.Geteuid() == 0 {
 		// snmpsimd refuses to keep root; nobody must read the data and
 		// write the cache.
 		args = append(args, "--process-user=nobody", "--process-group=nogroup")
-		if err := chownNobody(cache); err != nil {
-			return nil, nil, err
+		if err := chownNobody(c.Cache); err != nil {
+			return nil, err
 		}
 	}
-	s := &Sim{Port: port}
-	for _, ip := range ips {
-		addr := net.JoinHostPort(ip, strconv.Itoa(port))
-		s.Addrs = append(s.Addrs, addr)
-		args = append(args, "--agent-udpv4-endpoint="+addr)
+	for _, e := range c.Endpoints {
+		args = append(args, "--agent-udpv4-endpoint="+e)
 	}
 	cmd := exec.Command(bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
-		return nil, nil, fmt.Errorf("start snmpsimd: %w", err)
+		return nil, fmt.Errorf("start snmpsimd: %w", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	stop := func() {
+	stop = func() {
 		_ = cmd.Process.Kill()
 		<-exited
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	if err := waitSNMP(ctx, s.Addrs[0], "snmprec/glpi-agent-sample2", exited); err != nil {
+	if err := waitSNMP(ctx, c.Endpoints[0], c.Ready, exited); err != nil {
 		stop()
-		return nil, nil, fmt.Errorf("snmpsimd: %w\n%s", err, out.String())
+		return nil, fmt.Errorf("snmpsimd: %w\n%s", err, out.String())
 	}
-	return s, stop, nil
+	return stop, nil
 }
 
 // stableDir returns a folder for walksDir's copy that is the same for

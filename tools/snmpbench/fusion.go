@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// fusionSweep runs fusioninventory-netdiscovery over the same /24. It
+// also pings and asks NetBIOS and the neighbour table for every address;
+// that is how it works, so it is part of its time.
+func fusionSweep(ctx context.Context, l *lab, timeout time.Duration, threads int, dump string) (sweepResult, error) {
+	args := []string{"--first", l.SweepNet + ".1", "--last", l.SweepNet + ".254",
+		"--port", strconv.Itoa(l.Port), "--credentials", "version:2c,community:" + community,
+		"--timeout", strconv.Itoa(max(1, int(timeout.Seconds()))), "--threads", strconv.Itoa(threads)}
+	out := sweepResult{Facts: map[string]int{}, Names: map[string]string{}}
+	stdout, wall, err := runFusion(ctx, "fusioninventory-netdiscovery", args)
+	out.Wall = wall
+	if dump != "" {
+		_ = os.WriteFile(filepath.Join(dump, "fusion-sweep.xml"), stdout, 0o644)
+	}
+	if err != nil {
+		return out, err
+	}
+	devs, err := fusionDevices(stdout)
+	if err != nil {
+		return out, err
+	}
+	out.Found = len(devs)
+	for _, d := range devs {
+		if d.path("AUTHSNMP") == nil {
+			continue // seen by ping or ARP only
+		}
+		ip := strings.TrimSpace(d.path("IP").text())
+		out.Facts[ip] = d.leaves()
+		out.Names[ip] = strings.TrimSpace(d.path("MODEL").text())
+	}
+	return out, nil
+}
+
+// fusionInventory runs fusioninventory-netinventory on every inventory
+// device in one process. Its answers carry the device's index in the
+// host list (INFO/ID).
+func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads int, dump string) (invResult, error) {
+	hosts := make([]string, len(l.Inventory))
+	for i, d := range l.Inventory {
+		hosts[i] = d.IP
+	}
+	args := []string{"--host", strings.Join(hosts, ","), "--port", strconv.Itoa(l.Port),
+		"--credentials", "version:2c,community:" + community, "--threads", strconv.Itoa(threads),
+		"--timeout", strconv.Itoa(max(1, int(timeout.Seconds())))}
+	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
+	stdout, wall, err := runFusion(ctx, "fusioninventory-netinventory", args)
+	out.Wall = wall
+	if dump != "" {
+		_ = os.WriteFile(filepath.Join(dump, "fusion-inventory.xml"), stdout, 0o644)
+	}
+	devs, perr := fusionDevices(stdout)
+	for _, d := range devs {
+		id, cerr := strconv.Atoi(strings.TrimSpace(d.path("INFO", "ID").text()))
+		if cerr != nil || id < 0 || id >= len(hosts) {
+			continue
+		}
+		ip := hosts[id]
+		if e := d.path("ERROR", "MESSAGE"); e != nil {
+			out.Errors[ip] = strings.TrimSpace(e.text())
+			continue
+		}
+		out.Facts[ip] = d.leaves()
+		out.Names[ip] = strings.TrimSpace(d.path("INFO", "MODEL").text())
+	}
+	return out, errors.Join(err, perr)
+}
+
+// runFusion runs one of FusionInventory's commands and returns its
+// standard output and wall time. A deadline from ctx kills it; what it
+// printed until then is kept.
+func runFusion(ctx context.Context, name string, args []string) ([]byte, time.Duration, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if ctx.Err() != nil {
+		return stdout.Bytes(), wall, fmt.Errorf("%s stopped after %v: %w", name, wall.Round(time.Second), ctx.Err())
+	}
+	if err != nil {
+		return stdout.Bytes(), wall, fmt.Errorf("%s: %w: %s", name, err, lastLines(stderr.String(), 5))
+	}
+	return stdout.Bytes(), wall, nil
+}
+
+func lastLines(s string, n int) string {
+	l := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(l[max(0, len(l)-n):], "\n")
+}

@@ -1,0 +1,135 @@
+// Command snmpbench runs Parc's SNMP discovery and inventory side by side
+// with Debian's fusioninventory-netdiscovery and fusioninventory-netinventory
+// (package fusioninventory-agent-task-network) on the same simulated
+// devices, and prints wall times, facts per device and the issue's
+// targets.
+//
+// The devices are snmpsimd serving the shared fixture walks: ten addresses
+// of a loopback /24 answer SNMP, every other address of it reads requests
+// and never answers (as an empty address of a real LAN); fifty more
+// addresses serve the walks again for the inventory. Facts are counted the
+// same way for both tools: non-empty leaf values of each device's part of
+// the output.
+//
+// Usage: snmpbench [-timeout 1s] [-fusion-sweep-threads 32]
+// [-fusion-inventory-threads 10] [-fusion-deadline 15m]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/parcproject/parc/pkg/snmp"
+)
+
+// sweepResult is one tool's sweep.
+type sweepResult struct {
+	Wall  time.Duration
+	Found int               // hosts reported, SNMP or not
+	Facts map[string]int    // by IP, SNMP devices only
+	Names map[string]string // model by IP
+}
+
+// invResult is one tool's inventory.
+type invResult struct {
+	Wall   time.Duration
+	Facts  map[string]int
+	Names  map[string]string
+	Errors map[string]string
+}
+
+type config struct {
+	walks, sysobject       string
+	sweepNet, invNet       string
+	invCount               int
+	timeout                time.Duration
+	parcWorkers            int
+	fusionSweep, fusionInv int
+	fusionDeadline         time.Duration
+	skipFusion             bool
+	dump                   string
+}
+
+func main() {
+	var c config
+	flag.StringVar(&c.walks, "walks", "../shared/fixtures/snmp-walks", "folder of the shared SNMP walks")
+	flag.StringVar(&c.sysobject, "sysobject", "../shared/fixtures/sysobject.ids", "sysobject.ids database")
+	flag.StringVar(&c.sweepNet, "sweep-net", "127.77.1", "first three octets of the swept loopback /24")
+	flag.StringVar(&c.invNet, "inventory-net", "127.77.2", "first three octets of the inventory addresses")
+	flag.IntVar(&c.invCount, "devices", 50, "devices to inventory")
+	flag.DurationVar(&c.timeout, "timeout", time.Second, "SNMP timeout of both tools")
+	flag.IntVar(&c.parcWorkers, "parc-inventory-workers", 50, "devices Parc inventories at once")
+	flag.IntVar(&c.fusionSweep, "fusion-sweep-threads", 32, "fusioninventory-netdiscovery --threads")
+	flag.IntVar(&c.fusionInv, "fusion-inventory-threads", 10, "fusioninventory-netinventory --threads")
+	flag.DurationVar(&c.fusionDeadline, "fusion-deadline", 15*time.Minute, "stop a FusionInventory run after this long")
+	flag.BoolVar(&c.skipFusion, "parc-only", false, "run Parc only")
+	flag.StringVar(&c.dump, "dump", "", "write every tool's output for each device into this folder")
+	flag.Parse()
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err := run(context.Background(), c); err != nil {
+		fmt.Fprintln(os.Stderr, "snmpbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, c config) error {
+	if !c.skipFusion {
+		for _, b := range []string{"fusioninventory-netdiscovery", "fusioninventory-netinventory"} {
+			if _, err := exec.LookPath(b); err != nil {
+				return fmt.Errorf("%s missing: apt-get install fusioninventory-agent-task-network (or use -parc-only)", b)
+			}
+		}
+	}
+	if c.dump != "" {
+		if err := os.MkdirAll(c.dump, 0o755); err != nil {
+			return err
+		}
+	}
+	db, err := snmp.LoadSysObjectIDs(c.sysobject)
+	if err != nil {
+		return err
+	}
+	l, err := startLab(c.walks, c.sweepNet, c.invNet, c.invCount)
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	fmt.Printf("devices: snmpsimd on %d addresses (port %d), %d silent addresses in %s.0/24; timeout %v, no retry\n\n",
+		len(l.Sweep)+len(l.Inventory), l.Port, 254-len(l.Sweep), l.SweepNet, c.timeout)
+
+	ps, err := parcSweep(ctx, l, db, c.timeout, c.dump)
+	if err != nil {
+		return err
+	}
+	var fs sweepResult
+	var fsErr error
+	if !c.skipFusion {
+		fctx, cancel := context.WithTimeout(ctx, c.fusionDeadline)
+		fs, fsErr = fusionSweep(fctx, l, c.timeout, c.fusionSweep, c.dump)
+		cancel()
+	}
+	printSweep(l, ps, fs, fsErr, c)
+
+	pi, err := parcInventory(ctx, l, db, c.timeout, c.parcWorkers, c.dump)
+	if err != nil {
+		return err
+	}
+	var fi invResult
+	var fiErr error
+	if !c.skipFusion {
+		fctx, cancel := context.WithTimeout(ctx, c.fusionDeadline)
+		fi, fiErr = fusionInventory(fctx, l, c.timeout, c.fusionInv, c.dump)
+		cancel()
+	}
+	printInventory(l, pi, fi, fiErr, c)
+	if fsErr != nil || fiErr != nil {
+		return errors.Join(fsErr, fiErr)
+	}
+	return nil
+}
