@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TicketFilter selects and orders a page of tickets. Zero values mean "any".
+type TicketFilter struct {
+	// VisibleTo restricts to the tickets this user requests or observes,
+	// directly or through a group (the self-service view); 0 for all.
+	VisibleTo  int64
+	Statuses   []int
+	ToValidate bool // solved, solution waiting for approval
+	Open       bool // not solved nor closed
+	Type       int
+	Priority   int
+	CategoryID int64
+	// AssigneeUser and AssigneeGroup select by assignee; -1 for tickets
+	// with no assignee at all.
+	AssigneeUser  int64
+	AssigneeGroup int64
+	RequesterUser int64
+	AssetID       int64
+	// Query matches words in title and content, or "#123" for a ticket ID.
+	Query        string
+	OpenedAfter  time.Time
+	OpenedBefore time.Time
+	SolvedBefore time.Time // solved before this time (auto-close)
+	Sort         string    // one of TicketSortKeys; default "updated"
+	Desc         bool
+	Limit        int // default 50, at most 1000
+	Offset       int
+}
+
+// TicketSortKeys maps the sort keys ListTickets accepts to their columns.
+var TicketSortKeys = map[string]string{
+	"id": "t.id", "title": "t.title", "status": "t.status", "priority": "t.priority", "urgency": "t.urgency",
+	"opened": "t.opened_at", "updated": "t.updated_at", "due": "t.due_at", "type": "t.type",
+}
+
+// TicketPage is one page of ListTickets and the total that matched.
+type TicketPage struct {
+	Tickets []Ticket
+	Total   int
+}
+
+const actorOfUser = `SELECT a.ticket_id FROM ticket_actors a WHERE a.kind IN (%s) AND (a.user_id = ?
+	OR a.group_id IN (SELECT m.group_id FROM user_group_members m WHERE m.user_id = ?))`
+
+func (f TicketFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	if f.VisibleTo != 0 {
+		add("t.id IN ("+fmt.Sprintf(actorOfUser, "1, 3")+")", f.VisibleTo, f.VisibleTo)
+	}
+	if len(f.Statuses) > 0 {
+		in := make([]any, len(f.Statuses))
+		for i, s := range f.Statuses {
+			in[i] = s
+		}
+		add("t.status IN ("+placeholders(len(in))+")", in...)
+	}
+	if f.ToValidate {
+		add("t.status = 5 AND t.approval = 2")
+	}
+	if f.Open {
+		add("t.status < 5")
+	}
+	if f.Type != 0 {
+		add("t.type = ?", f.Type)
+	}
+	if f.Priority != 0 {
+		add("t.priority = ?", f.Priority)
+	}
+	if f.CategoryID != 0 {
+		add("t.category_id = ?", f.CategoryID)
+	}
+	switch {
+	case f.AssigneeUser == -1 || f.AssigneeGroup == -1:
+		add("NOT EXISTS (SELECT 1 FROM ticket_actors a WHERE a.ticket_id = t.id AND a.kind = 2)")
+	case f.AssigneeUser != 0:
+		add("t.id IN (SELECT ticket_id FROM ticket_actors WHERE kind = 2 AND user_id = ?)", f.AssigneeUser)
+	}
+	if f.AssigneeGroup > 0 {
+		add("t.id IN (SELECT ticket_id FROM ticket_actors WHERE kind = 2 AND group_id = ?)", f.AssigneeGroup)
+	}
+	if f.RequesterUser != 0 {
+		add("t.id IN (SELECT ticket_id FROM ticket_actors WHERE kind = 1 AND user_id = ?)", f.RequesterUser)
+	}
+	if f.AssetID != 0 {
+		add("t.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = ?)", f.AssetID)
+	}
+	for _, w := range strings.Fields(strings.ToLower(f.Query)) {
+		if id, err := strconv.ParseInt(strings.TrimPrefix(w, "#"), 10, 64); err == nil && strings.HasPrefix(w, "#") {
+			add("t.id = ?", id)
+			continue
+		}
+		add(`t.search_text LIKE ? ESCAPE '\'`, "%"+escapeLike(w)+"%")
+	}
+	if !f.OpenedAfter.IsZero() {
+		add("t.opened_at >= ?", ms(f.OpenedAfter))
+	}
+	if !f.OpenedBefore.IsZero() {
+		add("t.opened_at < ?", ms(f.OpenedBefore))
+	}
+	if !f.SolvedBefore.IsZero() {
+		add("t.solved_at < ?", ms(f.SolvedBefore))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// firstActorName is the name of a ticket's first actor of one kind, user
+// or group.
+const firstActorName = `(SELECT COALESCE(NULLIF(u.name, ''), u.login, g.name) FROM ticket_actors a
+	LEFT JOIN users u ON u.id = a.user_id LEFT JOIN user_groups g ON g.id = a.group_id
+	WHERE a.ticket_id = t.id AND a.kind = %d ORDER BY a.id LIMIT 1)`
+
+func (q *queries) ListTickets(ctx context.Context, f TicketFilter) (TicketPage, error) {
+	where, args := f.where()
+	var page TicketPage
+	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM tickets t"+where, args...).Scan(&page.Total); err != nil {
+		return page, fmt.Errorf("count tickets: %w", err)
+	}
+	col, ok := TicketSortKeys[f.Sort]
+	if !ok {
+		col = "t.updated_at"
+	}
+	dir := "ASC"
+	if f.Desc {
+		dir = "DESC"
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 1000)
+	query := "SELECT " + ticketColumns + ", " + fmt.Sprintf(firstActorName, ActorRequester) + ", " +
+		fmt.Sprintf(firstActorName, ActorAssignee) + " FROM tickets t" + where +
+		" ORDER BY " + col + " " + dir + ", t.id " + dir + " LIMIT ? OFFSET ?"
+	rows, err := q.query(ctx, query, append(args, limit, max(f.Offset, 0))...)
+	if err != nil {
+		return page, fmt.Errorf("list tickets: %w", err)
+	}
+	err = scanEach(rows, func(s scanner) error {
+		var req, asg *string
+		t, err := scanTicket(s, &req, &asg)
+		if err != nil {
+			return err
+		}
+		if req != nil {
+			t.Requester = *req
+		}
+		if asg != nil {
+			t.Assignee = *asg
+		}
+		page.Tickets = append(page.Tickets, *t)
+		return nil
+	})
+	if err != nil {
+		return page, fmt.Errorf("list tickets: %w", err)
+	}
+	return page, q.fillCategoryPaths(ctx, page.Tickets)
+}
+
+// fillCategoryPaths names the categories of a page of tickets (the tree
+// is small: read it once).
+func (q *queries) fillCategoryPaths(ctx context.Context, ts []Ticket) error {
+	need := false
+	for _, t := range ts {
+		need = need || t.CategoryID != 0
+	}
+	if !need {
+		return nil
+	}
+	cats, err := q.ListCategories(ctx)
+	if err != nil {
+		return err
+	}
+	paths := map[int64]string{}
+	for _, c := range cats {
+		paths[c.ID] = c.Path
+	}
+	for i := range ts {
+		ts[i].CategoryPath = paths[ts[i].CategoryID]
+	}
+	return nil
+}
+
+func (q *queries) CountTickets(ctx context.Context, f TicketFilter) (map[int]int, error) {
+	f.Statuses, f.ToValidate = nil, false
+	where, args := f.where()
+	rows, err := q.query(ctx, `SELECT t.status, CASE WHEN t.status = 5 AND t.approval = 2 THEN 1 ELSE 0 END, COUNT(*)
+		FROM tickets t`+where+" GROUP BY 1, 2", args...)
+	if err != nil {
+		return nil, fmt.Errorf("count tickets: %w", err)
+	}
+	out := map[int]int{}
+	err = scanEach(rows, func(s scanner) error {
+		var status, waiting, n int
+		if err := s.Scan(&status, &waiting, &n); err != nil {
+			return err
+		}
+		out[status] += n
+		if waiting == 1 {
+			out[CountToValidate] += n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count tickets: %w", err)
+	}
+	return out, nil
+}
