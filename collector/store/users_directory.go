@@ -24,7 +24,7 @@ type DirectoryUser struct {
 	DN         string // the directory entry, e.g. "uid=alice,ou=people,dc=mairie,dc=local"
 	Phone      string
 	Department string
-	SyncedAt   time.Time // last login or import that read the entry
+	SyncedAt   time.Time // when a login or an import last wrote the entry here
 	// Gone is set when an import disabled the user because the directory
 	// no longer lists them.
 	Gone bool

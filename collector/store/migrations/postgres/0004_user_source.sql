@@ -11,7 +11,7 @@ ALTER TABLE users ADD COLUMN auth_source TEXT NOT NULL DEFAULT 'local';
 ALTER TABLE users ADD COLUMN external_dn TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN phone TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT '';
--- synced_at is the last login or import that read the directory entry.
+-- synced_at is when a login or an import last wrote the directory entry here.
 ALTER TABLE users ADD COLUMN synced_at BIGINT;
 -- gone_from_directory is set when an import disabled the user because the
 -- directory no longer lists them, so a later import re-enables them if they
