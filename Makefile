@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/parcproject/parc/pkg/version.Version=$(VERSION)
 AGENT_TARGETS := windows/amd64 windows/arm64 linux/amd64 linux/arm64 darwin/arm64 darwin/amd64
 
-.PHONY: all build agent collector run demo test deps vet unit cross bench fuzz dist clean
+.PHONY: all build agent collector run demo test test-packages deps vet unit cross bench fuzz dist clean
 
 all: build
 
@@ -34,9 +34,17 @@ deps:
 vet:
 	$(GO) vet ./...
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) vet ./agent/... ./pkg/...
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) vet ./agent/... ./pkg/...
+	$(GO) -C tools/pack vet ./...
 
 unit:
 	$(GO) test -count=1 -timeout 12m ./...
+	$(GO) -C tools/pack test -count=1 ./...
+
+## test-packages: the full packaging tests (builds a cached Debian root the first time, ~4 min).
+test-packages: deps
+	PARC_TEST_PACKAGES=1 $(GO) test -count=1 -v ./test/installers/
+	$(GO) -C tools/pack test -count=1 ./...
 
 cross:
 	@set -e; for t in $(AGENT_TARGETS); do \
