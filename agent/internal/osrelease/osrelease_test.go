@@ -2,8 +2,8 @@ package osrelease
 
 import (
 	"os"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
