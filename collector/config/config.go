@@ -34,6 +34,8 @@ type Config struct {
 	// GLPICompat is the endpoint for GLPI Agent and FusionInventory/OCS
 	// agents (POST / and /front/inventory.php), off by default.
 	GLPICompat GLPICompat `yaml:"glpi_compat"`
+	// LDAP is login and user import from a directory, off by default.
+	LDAP LDAP `yaml:"ldap"`
 }
 
 // GLPICompat configures the GLPI-compatible endpoint.
@@ -235,7 +237,7 @@ func (c *Config) Validate() error {
 	if c.Limits.MaxInflatedBytes < c.Limits.MaxBodyBytes {
 		return fmt.Errorf("limits.max_inflated_bytes: %d must be at least limits.max_body_bytes", c.Limits.MaxInflatedBytes)
 	}
-	return nil
+	return c.validateLDAP()
 }
 
 // redact hides a password in a DSN for error messages.

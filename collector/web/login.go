@@ -52,11 +52,11 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	hash := dummyHash
-	if u != nil {
-		hash = u.PasswordHash
+	u, ok, err := s.checkPassword(ctx, login, r.PostForm.Get("password"), u)
+	if err != nil {
+		s.directoryDown(w, r, data, err)
+		return
 	}
-	ok := auth.CheckPassword(hash, r.PostForm.Get("password")) && u != nil && !u.Disabled && store.RoleRank(u.Role) >= 0
 	if !ok {
 		s.log.Warn("login failed", "login", login, "ip", ip)
 		if err := s.recordFailure(ctx, login, ip); err != nil {

@@ -30,6 +30,8 @@ type Options struct {
 	SessionLifetime time.Duration
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+	// Directory checks the passwords of LDAP users; nil without LDAP.
+	Directory Directory
 }
 
 // Server is the web UI.
