@@ -63,7 +63,7 @@ func cmdList(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "park list (store.ListAssets: count + page of 50) on %s with %d assets, %d calls per view:\n", st.Dialect(), total, *n)
+	fmt.Fprintf(out, "park list (store.ListAssets: count + page of 50) on %s with %d assets, %d calls per view; %s:\n", st.Dialect(), total, *n, loadAverage())
 	for i, f := range figs {
 		verdict := ""
 		if i == 0 {

@@ -95,10 +95,16 @@ func TestRunAgainstCollector(t *testing.T) {
 	}
 }
 
-// TestSeedAndList fills a store through the seed path, then lists it.
+// TestSeedAndList fills a store of each dialect through the seed path
+// (several writers on PostgreSQL), then lists it.
 func TestSeedAndList(t *testing.T) {
+	for _, d := range storetest.Dialects {
+		t.Run(d, func(t *testing.T) { testSeedAndList(t, storetest.Open(t, d)) })
+	}
+}
+
+func testSeedAndList(t *testing.T, st store.Store) {
 	ctx := context.Background()
-	st := storetest.Open(t, "sqlite")
 	n, err := seedPark(ctx, st, 3, 500, 100, 0)
 	if err != nil {
 		t.Fatal(err)

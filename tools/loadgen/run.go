@@ -143,8 +143,8 @@ func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, err
 	if err := prepare(park, cfg, agents, partials); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(out, "loadgen: %d agents of seed %d (machines %d..%d) against %s, %d in flight; reports prepared in %.1fs\n",
-		cfg.Agents, cfg.Seed, cfg.First, cfg.First+cfg.Agents-1, cfg.URL, cfg.Concurrency, time.Since(prep).Seconds())
+	fmt.Fprintf(out, "loadgen: %d agents of seed %d (machines %d..%d) against %s, %d in flight; reports prepared in %.1fs; %s\n",
+		cfg.Agents, cfg.Seed, cfg.First, cfg.First+cfg.Agents-1, cfg.URL, cfg.Concurrency, time.Since(prep).Seconds(), loadAverage())
 
 	l := &loader{cfg: cfg, clients: clients, agents: agents, pace: &pacer{rate: cfg.Rate}, contact: newPhase("contact")}
 	res := &RunResult{Agents: cfg.Agents}
@@ -171,6 +171,7 @@ func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, err
 	}
 	l.contact.done()
 	res.Contact = l.contact.summary()
+	fmt.Fprintf(out, "machine  %s at the end of the run\n", loadAverage())
 	if cfg.Contact {
 		fmt.Fprintf(out, "contact  %6d ok                          latency p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms\n",
 			res.Contact.OK, res.Contact.P50MS, res.Contact.P95MS, res.Contact.P99MS)

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
+	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,6 +103,17 @@ func percentile(sorted []time.Duration, p int) time.Duration {
 	}
 	rank := (p*len(sorted) + 99) / 100 // ceil(p/100 * n)
 	return sorted[max(rank, 1)-1]
+}
+
+// loadAverage describes how busy the machine is, to read the figures by:
+// on a shared machine the collector gets only part of the CPUs.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return fmt.Sprintf("%d CPUs", runtime.NumCPU())
+	}
+	f := strings.Fields(string(data))
+	return fmt.Sprintf("load average %s over 1 min on %d CPUs", f[0], runtime.NumCPU())
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
