@@ -64,7 +64,11 @@ func runServe(args []string, s stdio) error {
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)
 	api.Routes(r)
-	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL})
+	dir, err := loginDirectory(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL, Directory: dir})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@
 //	parc-collector enroll-secret [--rotate]
 //	parc-collector migrate
 //	parc-collector backup FILE
+//	parc-collector ldap test|import [--dry-run]
 //	parc-collector version
 package main
 
@@ -36,6 +37,7 @@ var commands = []command{
 	{"enroll-secret", "print the site enrolment secret agents need (--rotate for a new one)", runEnrollSecret},
 	{"migrate", "apply pending database migrations", runMigrate},
 	{"backup", "write a consistent copy of the SQLite database to FILE", runBackup},
+	{"ldap", "LDAP / Active Directory: ldap test (connection, sample users), ldap import [--dry-run]", runLDAP},
 	{"version", "print the version", runVersion},
 }
 
