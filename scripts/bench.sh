@@ -36,7 +36,7 @@ go run ./tools/agentbench -n 5 -agent bin/parc-agent
 	AGENTS=${BENCH_AGENTS:-1000}
 	PARTIALS=${BENCH_PARTIALS:-5}
 	CONC=${BENCH_CONCURRENCY:-16}
-	PHASE_MAX=${BENCH_PHASE_MAX:-60s} # a stalling collector cannot hold the bench for ever
+	PHASE_MAX=${BENCH_PHASE_MAX:-30s} # a stalling collector cannot hold the bench for ever
 	PG=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 	go build -o bin/loadgen ./tools/loadgen
 	tmp=$(mktemp -d)
