@@ -102,6 +102,12 @@ func macPublisher(copyright, id string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != ')' || unicode.IsSpace(r) })
 	s = strings.TrimSuffix(s, " and")
+	for _, abbr := range []string{" Inc", " Ltd", " Corp", " Co", " S.A", " GmbH & Co"} {
+		if strings.HasSuffix(s, abbr) {
+			s += "." // the dot the punctuation trim took
+			break
+		}
+	}
 	if len(s) >= 2 && len(s) <= 80 && strings.IndexFunc(s, unicode.IsLetter) >= 0 {
 		return s
 	}

@@ -1,0 +1,2 @@
+#!/bin/sh
+exec '/Applications/VLC.app/Contents/MacOS/VLC' "$@"

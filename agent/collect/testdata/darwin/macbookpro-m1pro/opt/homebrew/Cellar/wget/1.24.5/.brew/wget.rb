@@ -1,0 +1,2 @@
+class Formula < Formula
+end
