@@ -121,3 +121,11 @@ func AutoClose(s State, now time.Time, delay time.Duration) (State, bool) {
 	s, _ = transition(s, Event{Action: ActAutoClose}, now)
 	return s, true
 }
+
+// AutoAssign applies an assignment the collector makes by itself, such as
+// a category's default group on a new ticket: no person acts, so nothing
+// is checked. assignees is the number of assignees after it.
+func AutoAssign(s State, assignees int, now time.Time) State {
+	s, _ = transition(s, Event{Action: ActAssign, Assignees: assignees}, now)
+	return s
+}

@@ -193,3 +193,10 @@ func TestJourney(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoAssign(t *testing.T) {
+	got := AutoAssign(State{Status: StatusNew}, 1, t1)
+	if want := (State{Status: StatusAssigned, Assignees: 1, TakenAt: t1}); got != want {
+		t.Errorf("got %+v; want %+v", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -48,4 +49,74 @@ func (q *queries) UserDevices(ctx context.Context, userID int64, login string) (
 // AssetTicketFilter is the TicketFilter of an asset's tickets, newest first.
 func AssetTicketFilter(assetID int64) TicketFilter {
 	return TicketFilter{AssetID: assetID, Sort: "opened", Desc: true, Limit: 100}
+}
+
+// SwitchPort is where a MAC address was seen on a switch, as the switch's
+// SNMP inventory reports it (GLPI's network_ports[].connections[].mac).
+type SwitchPort struct {
+	SwitchID   int64
+	SwitchName string
+	Port       string // ifname, else ifdescr, else ifnumber
+	MAC        string
+}
+
+// SwitchPorts finds the switch ports where any of macs (lower-case,
+// colon-separated, as AssetMACs returns them) is connected.
+func (q *queries) SwitchPorts(ctx context.Context, macs []string) ([]SwitchPort, error) {
+	var out []SwitchPort
+	for _, mac := range macs[:min(len(macs), 8)] {
+		if mac == "" || mac == "00:00:00:00:00:00" {
+			continue
+		}
+		rows, err := q.query(ctx, `SELECT a.id, a.name, c.data FROM asset_components c JOIN assets a ON a.id = c.asset_id
+			WHERE a.type = ? AND c.section = 'network_ports' AND lower(c.data) LIKE ? ESCAPE '\'`,
+			TypeNetwork, "%"+escapeLike(mac)+"%")
+		if err != nil {
+			return nil, fmt.Errorf("switch ports of %s: %w", mac, err)
+		}
+		err = scanEach(rows, func(s scanner) error {
+			var p SwitchPort
+			var data string
+			if err := s.Scan(&p.SwitchID, &p.SwitchName, &data); err != nil {
+				return err
+			}
+			if port, ok := portWithMAC(data, mac); ok {
+				p.Port, p.MAC = port, mac
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("switch ports of %s: %w", mac, err)
+		}
+	}
+	return out, nil
+}
+
+// portWithMAC reads a network_ports component and names the port if one
+// of its connections is mac.
+func portWithMAC(data, mac string) (string, bool) {
+	var p struct {
+		IfName      string `json:"ifname"`
+		IfDescr     string `json:"ifdescr"`
+		IfNumber    any    `json:"ifnumber"`
+		Connections []struct {
+			MAC string `json:"mac"`
+		} `json:"connections"`
+	}
+	if err := json.Unmarshal([]byte(data), &p); err != nil {
+		return "", false
+	}
+	for _, c := range p.Connections {
+		if strings.EqualFold(c.MAC, mac) {
+			switch {
+			case p.IfName != "":
+				return p.IfName, true
+			case p.IfDescr != "":
+				return p.IfDescr, true
+			}
+			return fmt.Sprint(p.IfNumber), true
+		}
+	}
+	return "", false
 }

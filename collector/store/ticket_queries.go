@@ -65,6 +65,8 @@ type TicketQueries interface {
 	// UserDevices lists the computers a user owns or last logged on to
 	// (last user equal to login, or DOMAIN\login), by name.
 	UserDevices(ctx context.Context, userID int64, login string) ([]Asset, error)
+	// SwitchPorts finds the switch ports where one of macs is connected.
+	SwitchPorts(ctx context.Context, macs []string) ([]SwitchPort, error)
 
 	// AddDocument stores an attachment with its content.
 	AddDocument(ctx context.Context, d *Document) error

@@ -23,6 +23,7 @@ type assetViewData struct {
 	Children     []store.Asset
 	Parent       *store.Asset
 	Agent        *store.Agent
+	Tickets      ticketListData // the asset's tickets, open and past
 }
 
 func (s *Server) assetView(w http.ResponseWriter, r *http.Request) {
@@ -86,5 +87,6 @@ func (s *Server) fillAssetView(r *http.Request, d *assetViewData) error {
 	if d.Agent, err = s.st.GetAgentByAsset(ctx, a.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	return nil
+	d.Tickets, err = s.assetTickets(ctx, a.ID)
+	return err
 }

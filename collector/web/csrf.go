@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"mime"
 	"net/http"
 	"net/url"
 
@@ -26,8 +28,12 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 			s.errorPage(w, r, http.StatusForbidden, "error.csrf")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		if err := r.ParseForm(); err != nil {
+		if err := parseBody(w, r); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				s.errorPage(w, r, http.StatusRequestEntityTooLarge, "error.too_large")
+				return
+			}
 			s.errorPage(w, r, http.StatusBadRequest, "error.bad_form")
 			return
 		}
@@ -73,4 +79,20 @@ func (s *Server) expectedOrigin(r *http.Request) string {
 		scheme = "https"
 	}
 	return (&url.URL{Scheme: scheme, Host: r.Host}).String()
+}
+
+// maxUploadBytes bounds an attached document; a multipart form may carry
+// one plus a little text.
+const maxUploadBytes = 10 << 20
+
+// parseBody reads a form, multipart (a document upload) or not, within
+// its size limit, so the token check sees its fields.
+func parseBody(w http.ResponseWriter, r *http.Request) error {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct != "multipart/form-data" {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		return r.ParseForm()
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes+maxFormBytes)
+	return r.ParseMultipartForm(maxUploadBytes + maxFormBytes)
 }

@@ -29,7 +29,7 @@ type route struct {
 // routes lists every route of the web UI. The role matrix test walks this
 // list, so a route cannot be added without its role being tested.
 func (s *Server) routes() []route {
-	return []route{
+	return append([]route{
 		{http.MethodGet, "/login", rolePublic, kindPage, s.loginForm},
 		{http.MethodPost, "/login", rolePublic, kindPage, s.loginSubmit},
 		{http.MethodPost, "/lang", rolePublic, kindPage, s.langSet},
@@ -50,5 +50,5 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/reference", store.RoleAdmin, kindPage, s.reference},
 		{http.MethodPost, "/reference/locations", store.RoleAdmin, kindPage, s.locationCreate},
 		{http.MethodPost, "/reference/states", store.RoleAdmin, kindPage, s.stateCreate},
-	}
+	}, s.ticketRoutes()...)
 }

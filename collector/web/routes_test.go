@@ -26,6 +26,10 @@ func TestRoleMatrix(t *testing.T) {
 			path = fmt.Sprintf("/software/%d", swPage.Software[0].ID)
 		}
 		for _, role := range append([]string{""}, store.Roles...) {
+			path := path
+			if strings.HasPrefix(rt.pattern, "/tickets/{id}") {
+				path = e.ticketPath(rt.pattern, role) // the user's own ticket
+			}
 			name := role
 			if name == "" {
 				name = "anonymous"

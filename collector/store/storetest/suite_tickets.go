@@ -23,6 +23,7 @@ func RunTickets(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Documents", testTicketDocuments},
 		{"List", testTicketList},
 		{"InTransaction", testTicketTx},
+		{"SwitchPorts", testSwitchPorts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

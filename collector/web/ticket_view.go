@@ -1,0 +1,155 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/store"
+)
+
+// timelineItem is one followup, task or solution, in time order.
+type timelineItem struct {
+	Kind     string // "followup", "task", "solution"
+	At       time.Time
+	Author   string
+	Content  string
+	Private  bool
+	Task     *store.Task
+	Solution *store.Solution
+}
+
+type ticketViewData struct {
+	T          ticketRow
+	Requesters []store.TicketActor
+	Observers  []store.TicketActor
+	Assignees  []store.TicketActor
+	Timeline   []timelineItem
+	Documents  []store.Document
+	History    []store.TicketHistoryEntry
+	Machines   []machineFacts
+	Solution   *store.Solution // the latest, nil if none
+	Can        map[string]bool // by helpdesk.Action
+	Staff      []store.User
+	Groups     []store.Group
+	SolTypes   []string
+	MaxUpload  int64
+}
+
+// ticketView shows a ticket: what was asked, its actors and machines, the
+// followups, tasks and solutions, and the forms the user may use.
+func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	tq, err := s.tickets()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	lt, err := s.getTicket(ctx, r, tq)
+	if err != nil {
+		s.ticketError(w, r, err)
+		return
+	}
+	d := &ticketViewData{T: newTicketRow(*lt.t), Can: map[string]bool{},
+		SolTypes: solutionTypes, MaxUpload: maxUploadBytes >> 20}
+	for _, act := range []helpdesk.Action{helpdesk.ActFollowup, helpdesk.ActPrivateFollowup, helpdesk.ActDocument,
+		helpdesk.ActTake, helpdesk.ActAssign, helpdesk.ActTask, helpdesk.ActPending, helpdesk.ActResume,
+		helpdesk.ActSolve, helpdesk.ActApprove, helpdesk.ActRefuse, helpdesk.ActCancel, helpdesk.ActViewPrivate} {
+		d.Can[string(act)] = lt.can(act)
+	}
+	d.Can["take"] = d.Can["take"] && !lt.rel.Assignee
+	if err := s.fillTicketView(ctx, tq, lt, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "ticket.title", "helpdesk", d)
+	p.Title = "#" + itoa64(lt.t.ID) + " " + lt.t.Title
+	s.render(w, r, http.StatusOK, "ticket_view", p)
+}
+
+func (s *Server) fillTicketView(ctx context.Context, tq store.TicketQueries, lt *loadedTicket, d *ticketViewData) error {
+	id, staff := lt.t.ID, d.Can[string(helpdesk.ActViewPrivate)]
+	actors, err := tq.TicketActors(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, a := range actors {
+		switch a.Kind {
+		case store.ActorRequester:
+			d.Requesters = append(d.Requesters, a)
+		case store.ActorObserver:
+			d.Observers = append(d.Observers, a)
+		case store.ActorAssignee:
+			d.Assignees = append(d.Assignees, a)
+		}
+	}
+	fus, err := tq.Followups(ctx, id, staff)
+	if err != nil {
+		return err
+	}
+	for _, f := range fus {
+		d.Timeline = append(d.Timeline, timelineItem{Kind: "followup", At: f.CreatedAt, Author: f.Author, Content: f.Content, Private: f.Private})
+	}
+	if staff {
+		tasks, err := tq.Tasks(ctx, id)
+		if err != nil {
+			return err
+		}
+		for i := range tasks {
+			k := &tasks[i]
+			d.Timeline = append(d.Timeline, timelineItem{Kind: "task", At: k.CreatedAt, Author: k.Author, Content: k.Content, Private: k.Private, Task: k})
+		}
+		if d.History, err = tq.TicketHistory(ctx, id); err != nil {
+			return err
+		}
+	}
+	sols, err := tq.Solutions(ctx, id)
+	if err != nil {
+		return err
+	}
+	for i := range sols {
+		so := &sols[i]
+		d.Timeline = append(d.Timeline, timelineItem{Kind: "solution", At: so.CreatedAt, Author: so.Author, Content: so.Content, Solution: so})
+		d.Solution = so
+	}
+	sort.SliceStable(d.Timeline, func(i, j int) bool { return d.Timeline[i].At.Before(d.Timeline[j].At) })
+	if d.Documents, err = tq.Documents(ctx, id); err != nil {
+		return err
+	}
+	assets, err := tq.TicketAssets(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, a := range assets {
+		if !staff {
+			d.Machines = append(d.Machines, machineFacts{Asset: a})
+			continue
+		}
+		m, err := s.machineFacts(ctx, tq, a, id)
+		if err != nil {
+			return err
+		}
+		d.Machines = append(d.Machines, m)
+	}
+	if d.Can[string(helpdesk.ActAssign)] {
+		return s.fillAssignChoices(ctx, tq, d)
+	}
+	return nil
+}
+
+// fillAssignChoices lists who a ticket can be assigned to.
+func (s *Server) fillAssignChoices(ctx context.Context, tq store.TicketQueries, d *ticketViewData) error {
+	users, err := s.st.ListUsers(ctx)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		if helpdesk.ParseRole(u.Role).Staff() && !u.Disabled {
+			d.Staff = append(d.Staff, u)
+		}
+	}
+	d.Groups, err = tq.ListGroups(ctx)
+	return err
+}
