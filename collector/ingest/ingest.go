@@ -74,16 +74,29 @@ func (in *Ingester) IngestJSON(ctx context.Context, src Source, data []byte) (Re
 	return in.Ingest(ctx, src, rep)
 }
 
+// maxAttempts bounds the retries of one report's transaction.
+const maxAttempts = 5
+
 // Ingest writes one validated report in one transaction. The result is
 // returned only after the commit, so an acknowledged report is durable.
 func (in *Ingester) Ingest(ctx context.Context, src Source, rep *inventory.Report) (Result, error) {
 	var res Result
 	now := in.now().UTC()
-	err := in.st.WithTx(ctx, func(q store.Queries) error {
-		res = Result{}
-		w := &writer{in: in, q: q, rep: rep, src: src, now: now}
-		return w.run(ctx, &res)
-	})
+	var err error
+	// A PostgreSQL deadlock or serialization failure against another
+	// collector's transaction is retried whole (the writer is rebuilt each
+	// time); SQLite has a single writer and never needs it.
+	for attempt := 1; ; attempt++ {
+		err = in.st.WithTx(ctx, func(q store.Queries) error {
+			res = Result{}
+			w := &writer{in: in, q: q, rep: rep, src: src, now: now}
+			return w.run(ctx, &res)
+		})
+		if err == nil || attempt == maxAttempts || !store.IsRetryable(err) || ctx.Err() != nil {
+			break
+		}
+		in.log.Debug("transaction lost a race; retrying", "attempt", attempt, "err", err)
+	}
 	if err != nil {
 		return Result{}, err
 	}

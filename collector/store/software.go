@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -102,8 +103,22 @@ func (q *queries) EnsureSoftwareVersions(ctx context.Context, keys []SoftwareKey
 			return nil, fmt.Errorf("look up software: %w", err)
 		}
 	}
+	// Insert in one global order (name, publisher): two collectors adding
+	// overlapping software then lock the rows in the same order and cannot
+	// deadlock each other on PostgreSQL.
+	order := make([]sw, 0, len(swIDs))
+	for k := range swIDs {
+		order = append(order, k)
+	}
+	slices.SortFunc(order, func(a, b sw) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.pub, b.pub)
+	})
 	var ids []int64
-	for k, id := range swIDs {
+	for _, k := range order {
+		id := swIDs[k]
 		if id == 0 {
 			// DO UPDATE (a no-op) rather than DO NOTHING so RETURNING always
 			// gives the ID, even when another collector inserted it first.
@@ -141,7 +156,11 @@ func (q *queries) EnsureSoftwareVersions(ctx context.Context, keys []SoftwareKey
 		}
 	}
 	out := make(map[SoftwareKey]int64, len(keys))
-	for _, k := range keys {
+	sorted := slices.Clone(keys)
+	slices.SortFunc(sorted, func(a, b SoftwareKey) int {
+		return strings.Compare(a.Name+"\x00"+a.Publisher+"\x00"+a.Version, b.Name+"\x00"+b.Publisher+"\x00"+b.Version)
+	})
+	for _, k := range sorted {
 		sid := swIDs[sw{k.Name, k.Publisher}]
 		id, ok := verIDs[ver{sid, k.Version}]
 		if !ok {
