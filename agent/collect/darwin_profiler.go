@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // macProfilerPath and macProfilerTypes are the one system_profiler call the
@@ -17,6 +18,11 @@ import (
 // about a second together (SPApplicationsDataType, which takes far longer,
 // is left out: applications are read from their Info.plist files).
 const macProfilerPath = "/usr/sbin/system_profiler"
+
+// macProfilerTimeout bounds the call: system_profiler can hang on a
+// display or disk that does not answer, and every collector that reads it
+// would wait.
+const macProfilerTimeout = 30 * time.Second
 
 var macProfilerTypes = []string{
 	"SPHardwareDataType", "SPSoftwareDataType", "SPMemoryDataType",
@@ -204,6 +210,8 @@ func parseMacProfile(b []byte) (*macProfile, error) {
 // bios, memories, videos, monitors, batteries and storages all read it.
 func readMacProfile(ctx context.Context, env *Env) (*macProfile, error) {
 	return macProfiles.get(env, func() (*macProfile, error) {
+		ctx, cancel := context.WithTimeout(ctx, macProfilerTimeout)
+		defer cancel()
 		// No -detailLevel: "mini" and "basic" drop the serial numbers.
 		args := append([]string{"-json"}, macProfilerTypes...)
 		out, err := env.Run(ctx, macProfilerPath, args...)
