@@ -23,9 +23,13 @@ func (s *Server) contact(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now().UTC()
-	if err := s.st.TouchAgentContact(r.Context(), agent.ID, now, req.Version); err != nil {
-		s.internal(w, "record contact", err)
-		return
+	// Last contact is shown to the minute, and every inventory also records
+	// it: skip the write (one fsync on SQLite) when nothing would change.
+	if agent.Version != req.Version || now.Sub(agent.LastContactAt) >= contactPrecision {
+		if err := s.st.TouchAgentContact(r.Context(), agent.ID, now, req.Version); err != nil {
+			s.internal(w, "record contact", err)
+			return
+		}
 	}
 	kind := api.InventoryPartial
 	if agent.AssetID == 0 || agent.LastFullAt.IsZero() || now.Sub(agent.LastFullAt) >= s.opts.FullEvery {
@@ -37,3 +41,6 @@ func (s *Server) contact(w http.ResponseWriter, r *http.Request) {
 		FullEverySeconds:   int(s.opts.FullEvery / time.Second),
 	})
 }
+
+// contactPrecision is how stale an agent's recorded last contact may be.
+const contactPrecision = 5 * time.Minute
