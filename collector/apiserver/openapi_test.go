@@ -1,6 +1,7 @@
 package apiserver
 
 import (
+	"net/url"
 	"os"
 	"reflect"
 	"sort"
@@ -40,10 +41,20 @@ func TestOpenAPIMatchesContract(t *testing.T) {
 			t.Errorf("openapi.yaml lacks POST %s", p)
 		}
 	}
+	for _, p := range []string{PathAssets, PathAssets + "/{id}", PathSoftware, PathSoftware + "/{id}"} {
+		if _, ok := doc.Paths[p]["get"]; !ok {
+			t.Errorf("openapi.yaml lacks GET %s", p)
+		}
+	}
 	for name, v := range map[string]any{
 		"EnrollRequest": api.EnrollRequest{}, "EnrollResponse": api.EnrollResponse{},
 		"ContactRequest": api.ContactRequest{}, "ContactResponse": api.ContactResponse{},
 		"Task": api.Task{}, "InventoryResponse": api.InventoryResponse{}, "Error": api.Error{}, "FieldError": api.FieldError{},
+		// The REST API's shapes (rest_types.go).
+		"Asset": AssetJSON{}, "AssetList": AssetListJSON{}, "AssetDetail": AssetDetailJSON{},
+		"Installation": InstallationJSON{}, "Agent": AgentJSON{}, "Software": SoftwareJSON{},
+		"SoftwareList": SoftwareListJSON{}, "SoftwareDetail": SoftwareDetailJSON{},
+		"SoftwareVersion": SoftwareVersionJSON{}, "AssetInstallation": AssetInstallationJSON{},
 	} {
 		var got []string
 		for k := range doc.Components.Schemas[name].Properties {
@@ -67,4 +78,55 @@ func jsonNames(t reflect.Type) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestOpenAPIAssetParameters checks that every query parameter documented
+// for GET /api/v1/assets changes the store filter, so the file cannot
+// promise a filter the handler ignores.
+func TestOpenAPIAssetParameters(t *testing.T) {
+	data, err := os.ReadFile("../../pkg/api/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Ref    string `yaml:"$ref"`
+				Name   string `yaml:"name"`
+				Schema struct {
+					Type string   `yaml:"type"`
+					Enum []string `yaml:"enum"`
+				} `yaml:"schema"`
+			} `yaml:"parameters"`
+		} `yaml:"paths"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	params := doc.Paths[PathAssets]["get"].Parameters
+	if len(params) < 15 {
+		t.Fatalf("got %d parameters for GET %s; want every filter", len(params), PathAssets)
+	}
+	def, _ := assetFilter(url.Values{})
+	for _, p := range params {
+		name := p.Name
+		if p.Ref != "" {
+			name = strings.ToLower(p.Ref[strings.LastIndex(p.Ref, "/")+1:])
+		}
+		value := "x"
+		switch {
+		case len(p.Schema.Enum) > 0:
+			value = p.Schema.Enum[len(p.Schema.Enum)-1]
+		case strings.HasSuffix(name, "_before") || strings.HasSuffix(name, "_after"):
+			value = "2024-01-02"
+		case p.Schema.Type == "boolean":
+			value = "true"
+		case p.Schema.Type == "integer" || p.Ref != "":
+			value = "7"
+		}
+		f, perr := assetFilter(url.Values{name: {value}})
+		if perr != nil || reflect.DeepEqual(f, def) {
+			t.Errorf("parameter %s=%s: got filter %+v, error %v; want a changed filter", name, value, f, perr)
+		}
+	}
 }

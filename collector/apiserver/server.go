@@ -1,5 +1,6 @@
 // Package apiserver serves the agent API (enroll, contact, inventory), the
-// health probes and the Prometheus metrics of parc-collector.
+// REST API of the park (API tokens), the health probes and the Prometheus
+// metrics of parc-collector.
 package apiserver
 
 import (
@@ -56,7 +57,7 @@ func New(st store.Store, ing *ingest.Ingester, log *slog.Logger, opts Options) *
 	return &Server{st: st, ing: ing, log: log.With("component", "apiserver"), opts: opts, metrics: newMetrics(reg, st), reg: reg}
 }
 
-// Routes mounts the agent API, probes and metrics on r.
+// Routes mounts the agent API, the REST API, probes and metrics on r.
 func (s *Server) Routes(r chi.Router) {
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
@@ -67,6 +68,7 @@ func (s *Server) Routes(r chi.Router) {
 		r.Post(api.PathContact, s.contact)
 		r.Post(api.PathInventory, s.inventory)
 	})
+	s.restRoutes(r)
 }
 
 // Handler returns a router with only this server's routes.
