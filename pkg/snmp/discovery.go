@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -151,8 +152,12 @@ func probeHost(ctx context.Context, ip netip.Addr, o DiscoverOptions, log *slog.
 			if id, err = identifyWith(ctx, host, cred, o); err == nil {
 				res.Credential, res.Identity = i, id
 				res.Report = id.DiscoveryReport(o.Meta, cred.ID)
-				if len(res.Report.Content.NetworkDevice.IPs) == 0 {
-					res.Report.Content.NetworkDevice.IPs = []string{ip.String()}
+				// The address that answered comes first: it is the one the
+				// inventory will use, and the device's own ipAddrTable may
+				// not list it (NAT, a management address).
+				nd := res.Report.Content.NetworkDevice
+				if !slices.Contains(nd.IPs, ip.String()) {
+					nd.IPs = append([]string{ip.String()}, nd.IPs...)
 				}
 				return res
 			}

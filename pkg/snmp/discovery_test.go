@@ -40,7 +40,7 @@ func TestDiscoverLoopbackSweep(t *testing.T) {
 		// can take most of a second, so the timeout is generous here.
 		Session: Options{Port: uint16(sim.Port), Timeout: 2 * time.Second, Retries: 1},
 		DB:      loadDB(t),
-		Probe:   Probes{TCPProbe{Ports: []int{tcpPort}, Timeout: 200 * time.Millisecond}, &ARPProbe{Path: "testdata/proc_net_arp"}},
+		Probe:   Probes{TCPProbe{Ports: []int{tcpPort}, Timeout: 2 * time.Second}, &ARPProbe{Path: "testdata/proc_net_arp"}},
 		Progress: func(p Progress) {
 			calls++
 			last = p

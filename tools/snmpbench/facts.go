@@ -12,13 +12,19 @@ import (
 
 // Facts are counted the same way for both tools: every non-empty leaf
 // value of the device's part of the document (Parc's JSON content, a
-// FusionInventory DEVICE element), metadata left out.
+// FusionInventory DEVICE element). Left out on both sides:
+//   - zeros and false: GLPI's native JSON omits them (omitempty), so
+//     counting FusionInventory's <IFINERRORS>0</IFINERRORS> would measure
+//     the format, not what the tool learnt;
+//   - run metadata: Parc's versionclient, parc and accesslog (the run's
+//     date), FusionInventory's INFO/ID (the job's device index) and a
+//     DNSHOSTNAME that only repeats the IP (its ping answered).
 
-// skipJSON are content keys that describe the sender, not the device.
-var skipJSON = map[string]bool{"versionclient": true, "parc": true}
+// skipJSON are content keys that describe the run, not the device.
+var skipJSON = map[string]bool{"versionclient": true, "parc": true, "accesslog": true}
 
 // countJSON counts the non-empty leaves of a JSON value: strings other
-// than "", numbers and booleans.
+// than "", numbers other than 0, true.
 func countJSON(v any) int {
 	switch x := v.(type) {
 	case map[string]any:
@@ -36,15 +42,20 @@ func countJSON(v any) int {
 		}
 		return n
 	case string:
-		if strings.TrimSpace(x) == "" {
-			return 0
-		}
-		return 1
-	case nil:
-		return 0
-	default:
+		return boolInt(strings.TrimSpace(x) != "")
+	case float64:
+		return boolInt(x != 0)
+	case bool:
+		return boolInt(x)
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
 		return 1
 	}
+	return 0
 }
 
 // contentFacts counts the facts of a report's content.
@@ -99,20 +110,24 @@ func (n *node) path(names ...string) *node {
 }
 
 // leaves counts the elements below n that have no child element and a
-// non-empty text.
+// non-empty, non-zero text, metadata left out (see countJSON).
 func (n *node) leaves() int {
 	if n == nil {
 		return 0
 	}
 	if len(n.Children) == 0 {
-		if strings.TrimSpace(n.Text) != "" {
-			return 1
-		}
-		return 0
+		t := strings.TrimSpace(n.Text)
+		return boolInt(t != "" && t != "0")
 	}
 	c := 0
 	for _, ch := range n.Children {
-		c += ch.leaves()
+		switch {
+		case ch.Name == "INFO" && n.Name == "DEVICE":
+			c += ch.leaves() - ch.path("ID").leaves()
+		case ch.Name == "DNSHOSTNAME" && strings.TrimSpace(ch.Text) == strings.TrimSpace(n.path("IP").text()):
+		default:
+			c += ch.leaves()
+		}
 	}
 	return c
 }
@@ -158,14 +173,29 @@ func parseXMLDocs(b []byte) ([]*node, error) {
 	return roots, nil
 }
 
-// fusionDevices returns the DEVICE elements of FusionInventory's output.
+// fusionDevices returns the DEVICE elements of FusionInventory's output,
+// one document after the other. A document that does not parse is
+// skipped and counted in the error; the others are still read.
 func fusionDevices(b []byte) ([]*node, error) {
-	roots, err := parseXMLDocs(b)
 	var out []*node
-	for _, r := range roots {
-		if d := r.path("CONTENT", "DEVICE"); d != nil {
-			out = append(out, d)
+	var errs []error
+	for _, doc := range bytes.Split(b, []byte("<?xml")) {
+		if len(bytes.TrimSpace(doc)) == 0 {
+			continue
+		}
+		roots, err := parseXMLDocs(append([]byte("<?xml"), doc...))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, r := range roots {
+			if d := r.path("CONTENT", "DEVICE"); d != nil {
+				out = append(out, d)
+			}
 		}
 	}
-	return out, err
+	if len(errs) > 0 {
+		return out, fmt.Errorf("%d of the documents do not parse, first: %w", len(errs), errs[0])
+	}
+	return out, nil
 }

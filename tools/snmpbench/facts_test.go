@@ -10,7 +10,7 @@ const twoDocs = `<?xml version="1.0" encoding="UTF-8" ?>
   <CONTENT>
     <DEVICE>
       <INFO><ID>1</ID><MODEL>MFC</MODEL><COMMENTS></COMMENTS></INFO>
-      <PORTS><PORT><IFNAME>eth0</IFNAME><IFNUMBER>1</IFNUMBER></PORT></PORTS>
+      <PORTS><PORT><IFNAME>eth0</IFNAME><IFNUMBER>1</IFNUMBER><IFINERRORS>0</IFINERRORS></PORT></PORTS>
     </DEVICE>
     <MODULEVERSION>4.2</MODULEVERSION>
   </CONTENT>
@@ -37,8 +37,8 @@ func TestFusionDevices(t *testing.T) {
 		facts int
 		id    string
 	}{
-		{0, 4, "1"}, // ID, MODEL, IFNAME, IFNUMBER; empty COMMENTS and metadata left out
-		{1, 2, ""},
+		{0, 3, "1"}, // MODEL, IFNAME, IFNUMBER; not ID, the empty COMMENTS, the zero IFINERRORS
+		{1, 1, ""},  // IP; DNSHOSTNAME only repeats it
 	}
 	for _, tt := range tests {
 		if got := devs[tt.dev].leaves(); got != tt.facts {
@@ -60,7 +60,8 @@ func TestContentFacts(t *testing.T) {
 			"versionclient":  "not counted",
 			"parc":           map[string]any{"collectors": []any{"not counted"}},
 			"network_device": map[string]any{"name": "sw1", "ram": 128, "location": "", "ips": []any{"10.0.0.1", "10.0.0.2"}},
-			"network_ports":  []any{map[string]any{"ifnumber": 1, "ifstatus": false, "ifalias": nil}},
+			"accesslog":      map[string]any{"logdate": "2026-01-01 00:00:00"},
+			"network_ports":  []any{map[string]any{"ifnumber": 1, "ifinerrors": 0, "trunk": false, "lldp": true, "ifalias": nil}},
 		},
 	}
 	got, err := contentFacts(report)
@@ -68,7 +69,7 @@ func TestContentFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != 6 {
-		t.Errorf("got %d facts; want 6 (name, ram, 2 ips, ifnumber, ifstatus)", got)
+		t.Errorf("got %d facts; want 6 (name, ram, 2 ips, ifnumber, lldp)", got)
 	}
 }
 

@@ -79,23 +79,48 @@ func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads
 	return out, errors.Join(err, perr)
 }
 
+// autoflush is a Perl module loaded into FusionInventory's commands
+// through PERL5OPT: their threads print whole XML documents to a shared,
+// buffered STDOUT, and the buffers' partial flushes interleave documents
+// when several threads finish together. Unbuffered, each document is one
+// write(2) to a regular file, which Linux does not interleave.
+const autoflush = "package ParcAutoflush;\nuse IO::Handle;\nSTDOUT->autoflush(1);\n1;\n"
+
 // runFusion runs one of FusionInventory's commands and returns its
 // standard output and wall time. A deadline from ctx kills it; what it
 // printed until then is kept.
 func runFusion(ctx context.Context, name string, args []string) ([]byte, time.Duration, error) {
+	dir, err := os.MkdirTemp("", "snmpbench-fusion")
+	if err != nil {
+		return nil, 0, err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.WriteFile(filepath.Join(dir, "ParcAutoflush.pm"), []byte(autoflush), 0o644); err != nil {
+		return nil, 0, err
+	}
+	out, err := os.Create(filepath.Join(dir, "stdout.xml"))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer out.Close()
 	cmd := exec.CommandContext(ctx, name, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(os.Environ(), "PERL5LIB="+dir, "PERL5OPT=-MParcAutoflush")
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = out, &stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	wall := time.Since(start)
+	stdout, rerr := os.ReadFile(out.Name())
+	if rerr != nil {
+		return nil, wall, rerr
+	}
 	if ctx.Err() != nil {
-		return stdout.Bytes(), wall, fmt.Errorf("%s stopped after %v: %w", name, wall.Round(time.Second), ctx.Err())
+		return stdout, wall, fmt.Errorf("%s stopped after %v: %w", name, wall.Round(time.Second), ctx.Err())
 	}
 	if err != nil {
-		return stdout.Bytes(), wall, fmt.Errorf("%s: %w: %s", name, err, lastLines(stderr.String(), 5))
+		return stdout, wall, fmt.Errorf("%s: %w: %s", name, err, lastLines(stderr.String(), 5))
 	}
-	return stdout.Bytes(), wall, nil
+	return stdout, wall, nil
 }
 
 func lastLines(s string, n int) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net"
 	"os"
@@ -78,7 +79,7 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 
 func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, timeout time.Duration, dump string) (int, string, error) {
 	s, err := snmp.Dial(ctx, host, snmp.Credential{ID: 1, Version: "2c", Community: community},
-		snmp.Options{Timeout: timeout, Retries: 1})
+		snmp.Options{Timeout: timeout, Retries: 1, MaxRepetitions: uint32(*reps)})
 	if err != nil {
 		return 0, "", err
 	}
@@ -94,6 +95,10 @@ func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, ti
 	}
 	return n, dev.Identity.Model, err
 }
+
+// reps is the GETBULK max-repetitions of Parc's inventory sessions; 0
+// keeps pkg/snmp's default.
+var reps = flag.Int("reps", 0, "GETBULK max-repetitions for Parc's inventory (0: pkg/snmp's default)")
 
 // dumpJSON writes v into dir/name, indented; nothing when dir is "".
 func dumpJSON(dir, name string, v any) error {

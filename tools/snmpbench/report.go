@@ -59,8 +59,12 @@ func printInventory(l *lab, p, f invResult, ferr error, c config) {
 		len(l.Inventory), len(walks), (len(l.Inventory)+len(walks)-1)/len(walks), c.invNet)
 	w := tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "  tool\twall\tdevices read\tfailed\tsettings\n")
-	fmt.Fprintf(w, "  parc\t%s\t%d\t%d\t%d at once, timeout %v, 1 retry, GETBULK 25, Cisco VLAN contexts\n",
-		secs(p.Wall), len(p.Facts), len(p.Errors), c.parcWorkers, c.timeout)
+	bulk := "GETBULK max-repetitions default"
+	if *reps > 0 {
+		bulk = fmt.Sprintf("GETBULK max-repetitions %d", *reps)
+	}
+	fmt.Fprintf(w, "  parc\t%s\t%d\t%d\t%d at once, timeout %v, 1 retry, %s, Cisco VLAN contexts\n",
+		secs(p.Wall), len(p.Facts), len(p.Errors), c.parcWorkers, c.timeout, bulk)
 	if !c.skipFusion {
 		note := fmt.Sprintf("--threads %d --timeout %d", c.fusionInv, int(c.timeout.Seconds()))
 		if ferr != nil {
