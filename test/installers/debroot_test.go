@@ -23,7 +23,7 @@ func debRoot(t *testing.T) string {
 	needTool(t, "chroot", "cp")
 	cache := debRootCache(t)
 	if _, err := os.Stat(filepath.Join(cache, completeMark)); err != nil {
-		if os.Getenv("PARC_TEST_PACKAGES") != "1" {
+		if os.Getenv("PARC_TEST_PACKAGES") != "1" && os.Getenv("CI") != "true" {
 			t.Skipf("no cached Debian root in %s; run `make test-packages` (PARC_TEST_PACKAGES=1) once to make it (about 4 minutes)", cache)
 		}
 		makeDebRoot(t, cache)
@@ -51,7 +51,10 @@ func makeDebRoot(t *testing.T, cache string) {
 	needTool(t, "debootstrap")
 	mirror := os.Getenv("PARC_DEBIAN_MIRROR")
 	if mirror == "" {
-		mirror = "http://deb.debian.org/debian"
+		mirror = aptMirror()
+	}
+	if mirror == "" {
+		t.Fatal("no Debian mirror in /etc/apt/sources.list*; set PARC_DEBIAN_MIRROR")
 	}
 	if err := os.MkdirAll(filepath.Dir(cache), 0o755); err != nil {
 		t.Fatal(err)
@@ -123,4 +126,30 @@ func dpkgStatus(root, pkg string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// aptMirror returns the Debian archive this machine's apt uses (the first
+// URI of a deb822 .sources file or a "deb" line), so debootstrap reaches
+// the same mirror apt does.
+func aptMirror() string {
+	files, _ := filepath.Glob("/etc/apt/sources.list.d/*.sources")
+	files = append(files, "/etc/apt/sources.list")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			fields := strings.Fields(line)
+			switch {
+			case len(fields) >= 2 && fields[0] == "URIs:" && !strings.Contains(fields[1], "security"):
+				return fields[1]
+			case len(fields) >= 3 && fields[0] == "deb" && !strings.HasPrefix(fields[1], "["):
+				if !strings.Contains(fields[1], "security") {
+					return fields[1]
+				}
+			}
+		}
+	}
+	return ""
 }

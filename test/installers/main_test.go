@@ -6,7 +6,8 @@
 // The package lifecycle tests need root (chroot) and a Debian root made
 // once by debootstrap (about 4 minutes, then cached in
 // $XDG_CACHE_HOME/parc/debroot-bookworm-minbase): they run whenever that
-// cache exists, and build it when PARC_TEST_PACKAGES=1 (make test-packages).
+// cache exists, and build it under CI=true or PARC_TEST_PACKAGES=1
+// (make test-packages).
 package installers
 
 import (
