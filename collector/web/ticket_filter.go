@@ -91,7 +91,9 @@ func (q ticketQuery) values() url.Values {
 		}
 	}
 	set("status", q.Status)
-	set("q", q.Q)
+	if q.Q != "" {
+		v.Set("q", q.Q) // "0" is a search, not a default
+	}
 	set("type", strconv.Itoa(q.Type))
 	set("priority", strconv.Itoa(q.Priority))
 	set("category", strconv.FormatInt(q.Category, 10))

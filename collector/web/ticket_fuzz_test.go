@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/store"
+)
+
+// FuzzTicketQuery: any URL query gives a usable ticket filter (known sort
+// key, valid status, page within bounds) whose URL parses back the same.
+func FuzzTicketQuery(f *testing.F) {
+	for _, s := range []string{"", "status=pending&q=printer", "status=4&priority=6&sort=priority&desc=1",
+		"assignee=none&group=3&page=999999999999", "status=to_validate&per=-5", "q=%27+OR+1%3D1", "sort=id%3B+DROP"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		r := httptest.NewRequest("GET", "/tickets?x=1", nil)
+		r.URL.RawQuery = raw
+		q := parseTicketQuery(r, 50)
+		if _, ok := store.TicketSortKeys[q.Sort]; !ok {
+			t.Fatalf("sort %q is not a known key", q.Sort)
+		}
+		if q.Page < 1 || q.PerPage < 10 || q.PerPage > 200 || q.Priority < 0 || q.Priority > helpdesk.MaxPriority {
+			t.Fatalf("got out-of-range query %+v", q)
+		}
+		f := q.filter()
+		for _, s := range f.Statuses {
+			if !helpdesk.Status(s).Valid() {
+				t.Fatalf("status %d is not valid", s)
+			}
+		}
+		r2 := httptest.NewRequest("GET", q.url("/tickets"), nil)
+		again := parseTicketQuery(r2, 50)
+		again.Page = q.Page
+		if again != q {
+			t.Fatalf("round trip: got %+v; want %+v", again, q)
+		}
+	})
+}
+
+// FuzzSniffDocument: any upload is either refused or given an accepted
+// type, and never an executable; file names come out clean.
+func FuzzSniffDocument(f *testing.F) {
+	f.Add("a.png", []byte("\x89PNG\r\n\x1a\n"))
+	f.Add("setup.exe", []byte("MZ"))
+	f.Add(`..\..\x".pdf`, []byte("%PDF-1.7"))
+	f.Add("notes.txt", []byte("hello"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		clean := cleanFilename(name)
+		if clean == "" || strings.ContainsAny(clean, "/\\\"\r\n") || utf8.RuneCountInString(clean) > 120 {
+			t.Fatalf("cleanFilename(%q) = %q", name, clean)
+		}
+		mime, err := sniffDocument(clean, data)
+		if err != nil {
+			return
+		}
+		if !acceptedTypes[mime] || strings.HasPrefix(string(data), "MZ") || strings.HasPrefix(string(data), "\x7fELF") {
+			t.Fatalf("accepted %q (%d bytes) as %s", clean, len(data), mime)
+		}
+	})
+}
