@@ -133,6 +133,9 @@ func loginDirectory(cfg config.Config, st store.Store, log *slog.Logger) (web.Di
 		return nil, err
 	}
 	log.Info("LDAP login enabled", "ldap", dir.Config())
+	if c := dir.Config(); !c.StartTLS && !strings.HasPrefix(c.URL, "ldaps://") {
+		log.Warn("LDAP is not encrypted: passwords cross the network in clear; set ldap.start_tls or use an ldaps:// URL")
+	}
 	return acc, nil
 }
 
