@@ -7,6 +7,7 @@ import (
 
 	"github.com/parcproject/parc/collector/auth"
 	"github.com/parcproject/parc/collector/i18n"
+	"github.com/parcproject/parc/collector/store"
 )
 
 type profileData struct {
@@ -16,6 +17,8 @@ type profileData struct {
 	PerPageChoices           []int
 	Languages                []string
 	Error, Saved             string
+	// Directory is true for a user whose password the LDAP directory checks.
+	Directory bool
 }
 
 func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +36,8 @@ func (s *Server) renderProfile(w http.ResponseWriter, r *http.Request, status in
 		per = 50
 	}
 	d := profileData{Login: st.user.Login, Name: st.user.Name, Email: st.user.Email, Role: st.user.Role,
-		Lang: st.lang, PerPage: per, PerPageChoices: perPageChoices, Languages: i18n.Languages, Error: errMsg, Saved: saved}
+		Lang: st.lang, PerPage: per, PerPageChoices: perPageChoices, Languages: i18n.Languages, Error: errMsg, Saved: saved,
+		Directory: st.user.PasswordHash == store.NoPassword}
 	s.render(w, r, status, "profile", s.newPage(r, "profile.title", "profile", d))
 }
 
@@ -62,6 +66,10 @@ func (s *Server) profilePrefs(w http.ResponseWriter, r *http.Request) {
 func (s *Server) profilePassword(w http.ResponseWriter, r *http.Request) {
 	ctx, st := r.Context(), state(r)
 	u := st.user
+	if u.PasswordHash == store.NoPassword {
+		s.renderProfile(w, r, http.StatusBadRequest, i18n.T(st.lang, "profile.directory_password"), "")
+		return
+	}
 	if !auth.CheckPassword(u.PasswordHash, r.PostForm.Get("current")) {
 		if err := s.recordFailure(ctx, u.Login, clientIP(r)); err != nil {
 			s.serverError(w, r, err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parcproject/parc/collector/auth"
+	"github.com/parcproject/parc/collector/store"
 )
 
 func TestProfilePassword(t *testing.T) {
@@ -58,5 +59,29 @@ func TestProfilePrefs(t *testing.T) {
 	_, body = c.get("/assets")
 	if !strings.Contains(body, `name="per" value="200"`) {
 		t.Error("the park list does not use the preferred rows per page")
+	}
+}
+
+// A directory (LDAP) user is told to change the password in the directory,
+// and the form cannot set a local one.
+func TestProfilePasswordOfDirectoryUser(t *testing.T) {
+	e := newEnv(t)
+	c := e.as("technician")
+	u, err := e.st.GetUserByLogin(ctx, "technician")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.SetUserPassword(ctx, u.ID, store.NoPassword); err != nil {
+		t.Fatal(err)
+	}
+	_, body := c.get("/profile")
+	if !strings.Contains(body, "managed by the directory") || strings.Contains(body, `action="/profile/password"`) {
+		t.Errorf("profile of a directory user: got the local password form or no directory message")
+	}
+	const pw = "a brand new passphrase"
+	resp, _ := c.post("/profile/password", url.Values{"current": {"x"}, "new": {pw}, "confirm": {pw}})
+	wantStatus(t, resp, http.StatusBadRequest)
+	if u, _ = e.st.GetUserByLogin(ctx, "technician"); u.PasswordHash != store.NoPassword {
+		t.Errorf("password hash: got %q; want it left as %q", u.PasswordHash, store.NoPassword)
 	}
 }
