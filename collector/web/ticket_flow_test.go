@@ -97,7 +97,7 @@ func TestTicketJourney(t *testing.T) {
 		t.Error("the closed ticket lacks the refusal reason or still offers a followup form")
 	}
 	_, body = tech.get(path)
-	if !strings.Contains(body, "note for us") || !strings.Contains(body, "30m0s") {
+	if !strings.Contains(body, "note for us") || !strings.Contains(body, "30 min") {
 		t.Error("the technician does not see the private followup or the task's duration")
 	}
 	h, _ := tq.TicketHistory(ctx, id)
