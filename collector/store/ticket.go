@@ -82,3 +82,22 @@ func (q *queries) UpdateTicket(ctx context.Context, t *Ticket) error {
 	}
 	return mustAffect(res, fmt.Sprintf("update ticket %d", t.ID))
 }
+
+// UpdateTicketIf is UpdateTicket only while the stored status is still
+// fromStatus; it reports whether it wrote. Jobs that several collectors
+// run at once (closing solved tickets) use it so only one of them acts.
+func (q *queries) UpdateTicketIf(ctx context.Context, t *Ticket, fromStatus int) (bool, error) {
+	if t.UpdatedAt.IsZero() {
+		t.UpdatedAt = time.Now().UTC()
+	}
+	res, err := q.exec(ctx, `UPDATE tickets SET status = ?, approval = ?, closed_at = ?, solved_at = ?, updated_at = ?
+		WHERE id = ? AND status = ?`, t.Status, t.Approval, ms(t.ClosedAt), ms(t.SolvedAt), ms(t.UpdatedAt), t.ID, fromStatus)
+	if err != nil {
+		return false, fmt.Errorf("update ticket %d: %w", t.ID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("update ticket %d: %w", t.ID, err)
+	}
+	return n == 1, nil
+}

@@ -31,6 +31,9 @@ type TicketQueries interface {
 	GetTicket(ctx context.Context, id int64) (*Ticket, error)
 	// UpdateTicket writes every field of t but ID, OpenedAt and CreatedBy.
 	UpdateTicket(ctx context.Context, t *Ticket) error
+	// UpdateTicketIf writes t's status, approval and dates only while the
+	// stored status is still fromStatus, and reports whether it wrote.
+	UpdateTicketIf(ctx context.Context, t *Ticket, fromStatus int) (bool, error)
 	ListTickets(ctx context.Context, f TicketFilter) (TicketPage, error)
 	// CountTickets counts the tickets f selects by status, plus those
 	// whose solution waits for approval (key CountToValidate).

@@ -24,6 +24,7 @@ func RunTickets(t *testing.T, open func(t *testing.T) store.Store) {
 		{"List", testTicketList},
 		{"InTransaction", testTicketTx},
 		{"SwitchPorts", testSwitchPorts},
+		{"UpdateTicketIf", testUpdateTicketIf},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

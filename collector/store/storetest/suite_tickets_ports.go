@@ -23,3 +23,18 @@ func testSwitchPorts(t *testing.T, st store.Store, tq store.TicketQueries) {
 		t.Errorf("got %+v; want Gi0/1 and FastEthernet0/2 on sw-mairie", got)
 	}
 }
+
+// testUpdateTicketIf: of two writers that saw the same status, one wins.
+func testUpdateTicketIf(t *testing.T, st store.Store, tq store.TicketQueries) {
+	tk := newTicket(t, tq, "solved", 5, 0)
+	tk.Status, tk.Approval, tk.ClosedAt = 6, 3, t0.Add(time.Hour)
+	ok, err := tq.UpdateTicketIf(ctx, tk, 5)
+	must(t, err)
+	again, err := tq.UpdateTicketIf(ctx, tk, 5)
+	must(t, err)
+	got, err := tq.GetTicket(ctx, tk.ID)
+	must(t, err)
+	if !ok || again || got.Status != 6 || got.Approval != 3 || !got.ClosedAt.Equal(t0.Add(time.Hour)) {
+		t.Errorf("got first %v, second %v, ticket %+v; want one write, closed", ok, again, got)
+	}
+}
