@@ -41,9 +41,12 @@ func TestOpenAPIMatchesContract(t *testing.T) {
 			t.Errorf("openapi.yaml lacks POST %s", p)
 		}
 	}
-	for _, p := range []string{PathAssets, PathAssets + "/{id}", PathSoftware, PathSoftware + "/{id}"} {
-		if _, ok := doc.Paths[p]["get"]; !ok {
-			t.Errorf("openapi.yaml lacks GET %s", p)
+	for _, op := range []struct{ method, path string }{
+		{"get", PathAssets}, {"get", PathAssets + "/{id}"}, {"get", PathSoftware}, {"get", PathSoftware + "/{id}"},
+		{"get", PathLicences}, {"post", PathLicences}, {"delete", PathLicences + "/{id}"},
+	} {
+		if _, ok := doc.Paths[op.path][op.method]; !ok {
+			t.Errorf("openapi.yaml lacks %s %s", strings.ToUpper(op.method), op.path)
 		}
 	}
 	for name, v := range map[string]any{
@@ -55,6 +58,7 @@ func TestOpenAPIMatchesContract(t *testing.T) {
 		"Installation": InstallationJSON{}, "Agent": AgentJSON{}, "Software": SoftwareJSON{},
 		"SoftwareList": SoftwareListJSON{}, "SoftwareDetail": SoftwareDetailJSON{},
 		"SoftwareVersion": SoftwareVersionJSON{}, "AssetInstallation": AssetInstallationJSON{},
+		"Licence": LicenceJSON{}, "LicenceList": LicenceListJSON{}, "LicenceInput": LicenceInput{},
 	} {
 		var got []string
 		for k := range doc.Components.Schemas[name].Properties {

@@ -18,15 +18,19 @@ const (
 	PathSoftware = "/api/v1/software"
 )
 
-// restRoutes mounts the REST API: read-only views of the park for any
-// token whose user may read the park (observer and above).
+// restRoutes mounts the REST API: views of the park for any token whose
+// user may read the park (observer and above), and licence records.
 func (s *Server) restRoutes(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(s.tokenAuth, requireRole(store.RoleObserver))
-		r.Get(PathAssets, s.listAssets)
-		r.Get(PathAssets+"/{id}", s.getAsset)
-		r.Get(PathSoftware, s.listSoftware)
-		r.Get(PathSoftware+"/{id}", s.getSoftware)
+		r.Use(s.tokenAuth)
+		r.Group(func(r chi.Router) {
+			r.Use(requireRole(store.RoleObserver))
+			r.Get(PathAssets, s.listAssets)
+			r.Get(PathAssets+"/{id}", s.getAsset)
+			r.Get(PathSoftware, s.listSoftware)
+			r.Get(PathSoftware+"/{id}", s.getSoftware)
+		})
+		s.licenceRoutes(r)
 	})
 }
 
