@@ -89,6 +89,7 @@ func runServe(args []string, s stdio) error {
 	srv := &http.Server{Handler: r, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	go pruneReports(ctx, st, log)
+	go closeSolvedTickets(ctx, ui, log)
 	fmt.Fprintf(s.out, "parc-collector %s listening on %s (database: %s)\n", version.Version, publicURL(cfg, ln.Addr()), st.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -128,6 +129,26 @@ func pruneReports(ctx context.Context, st store.Store, log *slog.Logger) {
 			log.Warn("prune processed reports", "err", err)
 		} else if n > 0 {
 			log.Info("pruned processed reports", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// closeSolvedTickets closes, every hour, the solved tickets whose requester
+// neither approved nor refused the solution within the site's delay. Several
+// collectors may run it at once: each ticket is closed by one of them only.
+func closeSolvedTickets(ctx context.Context, ui *web.Server, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := ui.CloseSolvedTickets(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("close solved tickets", "err", err)
+		} else if n > 0 {
+			log.Info("closed solved tickets after the approval delay", "count", n)
 		}
 		select {
 		case <-ctx.Done():

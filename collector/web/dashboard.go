@@ -28,8 +28,13 @@ type dashboardData struct {
 }
 
 // dashboard is the home page: the park's counts and charts for those who
-// may see the park; others (self-service) get a short welcome.
+// may see the park; self-service users land on their helpdesk home (their
+// requests' counters and the service catalogue).
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	if !hasRole(r, store.RoleObserver) {
+		redirect(w, r, "/helpdesk")
+		return
+	}
 	d := dashboardData{UnseenDays: unseenDays, WarrantyDays: warrantyDays, Park: hasRole(r, store.RoleObserver)}
 	if d.Park {
 		if err := s.fillDashboard(r, &d); err != nil {

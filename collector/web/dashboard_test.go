@@ -36,9 +36,9 @@ func TestDashboard(t *testing.T) {
 	if !strings.Contains(body, ">old-pc</a>") || strings.Contains(body, ">glpixps</a>") {
 		t.Error("the warranty view does not list exactly old-pc")
 	}
-	// Self-service users see no park figures.
-	_, body = e.as("self-service").get("/")
-	if strings.Contains(body, "display-6") || !strings.Contains(body, "Welcome") {
-		t.Error("a self-service user sees the park dashboard")
+	// Self-service users see no park figures: they land on their helpdesk home.
+	resp, _ = e.as("self-service").get("/")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/helpdesk" {
+		t.Errorf("self-service home: got %d to %q; want 303 to /helpdesk", resp.StatusCode, resp.Header.Get("Location"))
 	}
 }
