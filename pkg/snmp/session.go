@@ -122,7 +122,10 @@ type Session struct {
 	opts   Options
 	g      *gosnmp.GoSNMP
 	noBulk bool // set once the device mishandled a GETBULK
-	log    *slog.Logger
+	// answered is set once the device answered a request: a request
+	// lost afterwards is not a host that is not there.
+	answered bool
+	log      *slog.Logger
 }
 
 // Dial opens a session to host ("10.0.0.5", "10.0.0.5:1161", "[2001:db8::5]:161"
@@ -253,6 +256,7 @@ func (s *Session) request(ctx context.Context, call func() (*gosnmp.SnmpPacket, 
 	if pkt == nil {
 		return nil, fmt.Errorf("snmp %s: empty answer: %w", s.host, ErrNoResponse)
 	}
+	s.answered = true
 	return pkt, nil
 }
 

@@ -39,9 +39,11 @@ func (t Table) Int(suffix string) (int64, bool) {
 // with GETNEXT.
 var errBulkBroken = errors.New("getbulk answer unusable")
 
-// Walk reads every variable below root. It uses GETBULK (v2c, v3) and
-// switches to GETNEXT for the rest of the session when the device answers
-// a GETBULK with an error, nothing, or OIDs that do not increase. A walk
+// Walk reads every variable below root. It uses GETBULK (v2c, v3); when a
+// bulk answer is lost or too big it halves max-repetitions for the rest of
+// the session, and it switches to GETNEXT for the rest of the session when
+// the device answers a GETBULK with an error, nothing even for one row, or
+// OIDs that do not increase. A walk
 // stops with ErrWalkLoop when GETNEXT does not progress either, and with
 // ErrTableTooLarge after Options.MaxRows rows; both return the rows read
 // so far.
@@ -62,6 +64,17 @@ func (s *Session) Walk(ctx context.Context, root string) (Table, error) {
 	return t, err
 }
 
+// fewerRepetitions halves the session's GETBULK max-repetitions; false
+// once it is down to one row, where GETBULK is no better than GETNEXT.
+func (s *Session) fewerRepetitions() bool {
+	if s.opts.MaxRepetitions <= 1 {
+		return false
+	}
+	s.opts.MaxRepetitions /= 2
+	s.log.Debug("getbulk answer lost or too big, fewer repetitions", "max_repetitions", s.opts.MaxRepetitions)
+	return true
+}
+
 // walkFrom walks from cur until it leaves root, adding rows to t. It
 // returns the last OID it stored so a broken bulk walk can go on with
 // GETNEXT from there.
@@ -74,11 +87,20 @@ func (s *Session) walkFrom(ctx context.Context, root, cur string, t Table, bulk 
 			return s.g.GetNext([]string{cur})
 		})
 		if err != nil {
-			if bulk && errors.Is(err, ErrNoResponse) && len(t) > 0 {
-				// It answered before, so it may drop large bulk answers.
+			if bulk && errors.Is(err, ErrNoResponse) && (len(t) > 0 || s.answered) {
+				// It answered before, so it may drop large bulk answers,
+				// or it was busy: ask for fewer rows at a time first.
+				// Giving up bulk at once would turn one lost answer into
+				// one request per row for the rest of the session.
+				if s.fewerRepetitions() {
+					continue
+				}
 				return cur, fmt.Errorf("%w: %v", errBulkBroken, err)
 			}
 			return cur, err
+		}
+		if bulk && pkt.Error == gosnmp.TooBig && s.fewerRepetitions() {
+			continue // the answer would not fit the agent's message size
 		}
 		if pkt.Error != gosnmp.NoError {
 			if bulk {

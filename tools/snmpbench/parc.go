@@ -54,6 +54,7 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	var slowest time.Duration
 	sem := make(chan struct{}, max(workers, 1))
 	start := time.Now()
 	for _, d := range l.Inventory {
@@ -62,9 +63,15 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			t0 := time.Now()
 			facts, name, err := parcInventoryOne(ctx, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)), db, timeout, dump)
+			took := time.Since(t0)
 			mu.Lock()
 			defer mu.Unlock()
+			if took > slowest {
+				slowest = took
+				out.Slowest = fmt.Sprintf("%s (%s) %s", d.IP, d.Walk, secs(took))
+			}
 			if err != nil {
 				out.Errors[d.IP] = err.Error()
 				return
