@@ -139,22 +139,9 @@ func (q *queries) ListAssets(ctx context.Context, f AssetFilter) (AssetPage, err
 	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM assets a"+where, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count assets: %w", err)
 	}
-	col, ok := AssetSortKeys[f.Sort]
-	if !ok {
-		col = "a.name"
-	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	limit = min(limit, 1000)
-	query := "SELECT " + prefixed("a.", assetColumns) + " FROM assets a" + where +
-		" ORDER BY " + col + " " + dir + ", a.id " + dir + " LIMIT ? OFFSET ?"
-	rows, err := q.query(ctx, query, append(args, limit, max(f.Offset, 0))...)
+	tail, pargs := pageClause(AssetSortKeys, f.Sort, "a.name", "a.id", f.Desc, f.Limit, f.Offset)
+	query := "SELECT " + prefixed("a.", assetColumns) + " FROM assets a" + where + tail
+	rows, err := q.query(ctx, query, append(args, pargs...)...)
 	if err != nil {
 		return page, fmt.Errorf("list assets: %w", err)
 	}

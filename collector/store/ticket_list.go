@@ -132,23 +132,10 @@ func (q *queries) ListTickets(ctx context.Context, f TicketFilter) (TicketPage, 
 	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM tickets t"+where, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count tickets: %w", err)
 	}
-	col, ok := TicketSortKeys[f.Sort]
-	if !ok {
-		col = "t.updated_at"
-	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	limit = min(limit, 1000)
+	tail, pargs := pageClause(TicketSortKeys, f.Sort, "t.updated_at", "t.id", f.Desc, f.Limit, f.Offset)
 	query := "SELECT " + ticketColumns + ", " + fmt.Sprintf(firstActorName, ActorRequester) + ", " +
-		fmt.Sprintf(firstActorName, ActorAssignee) + " FROM tickets t" + where +
-		" ORDER BY " + col + " " + dir + ", t.id " + dir + " LIMIT ? OFFSET ?"
-	rows, err := q.query(ctx, query, append(args, limit, max(f.Offset, 0))...)
+		fmt.Sprintf(firstActorName, ActorAssignee) + " FROM tickets t" + where + tail
+	rows, err := q.query(ctx, query, append(args, pargs...)...)
 	if err != nil {
 		return page, fmt.Errorf("list tickets: %w", err)
 	}
