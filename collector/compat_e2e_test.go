@@ -21,6 +21,9 @@ func TestFusionInventoryAgentEndToEnd(t *testing.T) {
 	}
 	agent, err := exec.LookPath("fusioninventory-agent")
 	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fusioninventory-agent is not installed; scripts/test-deps.sh (make test) installs it")
+		}
 		t.Skip("fusioninventory-agent is not installed (apt-get install fusioninventory-agent)")
 	}
 	dir := t.TempDir()

@@ -5,6 +5,7 @@ package collect
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
 	"testing"
 	"time"
@@ -19,6 +20,9 @@ import (
 func TestSoftwaresDpkgRealMachine(t *testing.T) {
 	out, err := exec.Command("dpkg-query", "-W", "-f", `${db:Status-Abbrev}\n`).Output()
 	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("dpkg-query: %v (CI runs on Debian)", err)
+		}
 		t.Skipf("no dpkg-query here: %v", err)
 	}
 	want := 0

@@ -18,7 +18,7 @@ func loadExample(t *testing.T) inventory.Report {
 	t.Helper()
 	data, err := os.ReadFile(example)
 	if err != nil {
-		t.Skipf("fixture not available: %v", err)
+		t.Fatalf("read %s (the fixtures live in ../shared beside the repository): %v", example, err)
 	}
 	var r inventory.Report
 	if err := json.Unmarshal(data, &r); err != nil {
