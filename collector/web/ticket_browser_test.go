@@ -173,6 +173,9 @@ func (j *journey) shot(name string) {
 		j.t.Fatalf("screenshot %s: %v", name, err)
 	}
 	for _, d := range j.dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			j.t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0o644); err != nil {
 			j.t.Fatal(err)
 		}
