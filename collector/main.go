@@ -6,6 +6,7 @@
 //	parc-collector user add --login L --role R      (password on stdin)
 //	parc-collector token create --login L
 //	parc-collector enroll-secret [--rotate]
+//	parc-collector agent list | agent remove --deviceid D
 //	parc-collector migrate
 //	parc-collector backup FILE
 //	parc-collector ldap test|import [--dry-run]
@@ -35,6 +36,7 @@ var commands = []command{
 	{"user", "manage users: user add --login L --role R (password on stdin)", runUser},
 	{"token", "manage API tokens: token create --login L", runToken},
 	{"enroll-secret", "print the site enrolment secret agents need (--rotate for a new one)", runEnrollSecret},
+	{"agent", "enrolled agents: agent list, agent remove --deviceid D (lets a reinstalled PC enrol again)", runAgent},
 	{"migrate", "apply pending database migrations", runMigrate},
 	{"backup", "write a consistent copy of the SQLite database to FILE", runBackup},
 	{"ldap", "LDAP / Active Directory: ldap test (connection, sample users), ldap import [--dry-run]", runLDAP},

@@ -115,6 +115,16 @@ func (q *queries) SetAgentLastFull(ctx context.Context, id int64, at time.Time) 
 	return q.updateAgent(ctx, fmt.Sprintf("set last full inventory of agent %d", id), "last_full_at = ?", ms(at), id)
 }
 
+func (q *queries) DeleteAgent(ctx context.Context, id int64) error {
+	// processed_reports rows go with it (ON DELETE CASCADE); the asset
+	// keeps its inventory and history.
+	res, err := q.exec(ctx, "DELETE FROM agents WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("delete agent %d: %w", id, err)
+	}
+	return mustAffect(res, fmt.Sprintf("delete agent %d", id))
+}
+
 func (q *queries) LockAgent(ctx context.Context, id int64) error {
 	if q.d.name != "postgres" {
 		return nil // one writer: the transaction is already exclusive

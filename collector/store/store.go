@@ -116,6 +116,9 @@ type AgentQueries interface {
 	SetAgentAsset(ctx context.Context, agentID, assetID int64) error
 	TouchAgentContact(ctx context.Context, id int64, at time.Time, version string) error
 	SetAgentLastFull(ctx context.Context, id int64, at time.Time) error
+	// DeleteAgent forgets an agent so its deviceid can enrol again; its
+	// asset stays in the park. ErrNotFound if there is no such agent.
+	DeleteAgent(ctx context.Context, id int64) error
 	// LockAgent serialises the reports of one agent until the end of the
 	// transaction (PostgreSQL advisory lock; SQLite has a single writer).
 	LockAgent(ctx context.Context, id int64) error
