@@ -40,21 +40,17 @@ func runUser(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	u := &store.User{Login: strings.TrimSpace(*login), Name: *name, Email: *email, Role: *role, PasswordHash: hash}
-	if err := st.CreateUser(ctx, u); err != nil {
-		if errors.Is(err, store.ErrConflict) {
-			return fmt.Errorf("a user %q already exists", u.Login)
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		u := &store.User{Login: strings.TrimSpace(*login), Name: *name, Email: *email, Role: *role, PasswordHash: hash}
+		if err := st.CreateUser(ctx, u); err != nil {
+			if errors.Is(err, store.ErrConflict) {
+				return fmt.Errorf("a user %q already exists", u.Login)
+			}
+			return err
 		}
-		return err
-	}
-	fmt.Fprintf(s.out, "created user %s (%s)\n", u.Login, u.Role)
-	return nil
+		fmt.Fprintf(s.out, "created user %s (%s)\n", u.Login, u.Role)
+		return nil
+	})
 }
 
 func runToken(args []string, s stdio) error {
@@ -69,28 +65,24 @@ func runToken(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	u, err := st.GetUserByLogin(ctx, *login)
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no user %q; create it with `parc-collector user add`", *login)
-	}
-	if err != nil {
-		return err
-	}
-	tok, hash, err := auth.NewToken(auth.PrefixAPI)
-	if err != nil {
-		return err
-	}
-	if err := st.CreateAPIToken(ctx, &store.APIToken{UserID: u.ID, Name: *name, TokenHash: hash}); err != nil {
-		return err
-	}
-	fmt.Fprintln(s.out, tok)
-	return nil
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		u, err := st.GetUserByLogin(ctx, *login)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no user %q; create it with `parc-collector user add`", *login)
+		}
+		if err != nil {
+			return err
+		}
+		tok, hash, err := auth.NewToken(auth.PrefixAPI)
+		if err != nil {
+			return err
+		}
+		if err := st.CreateAPIToken(ctx, &store.APIToken{UserID: u.ID, Name: *name, TokenHash: hash}); err != nil {
+			return err
+		}
+		fmt.Fprintln(s.out, tok)
+		return nil
+	})
 }
 
 func runEnrollSecret(args []string, s stdio) error {
@@ -100,26 +92,22 @@ func runEnrollSecret(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	var secret string
-	if *rotate {
-		secret, _, err = auth.NewToken(auth.PrefixEnroll)
-		if err == nil {
-			err = st.SetSetting(ctx, store.SettingEnrollSecret, secret)
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		var secret string
+		if *rotate {
+			secret, _, err = auth.NewToken(auth.PrefixEnroll)
+			if err == nil {
+				err = st.SetSetting(ctx, store.SettingEnrollSecret, secret)
+			}
+		} else {
+			secret, err = ensureSecret(ctx, st)
 		}
-	} else {
-		secret, err = ensureSecret(ctx, st)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(s.out, secret)
-	return nil
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(s.out, secret)
+		return nil
+	})
 }
 
 func runMigrate(args []string, s stdio) error {
@@ -128,18 +116,14 @@ func runMigrate(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	v, err := st.SchemaVersion(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(s.out, "database schema at version %d (%s)\n", v, st.Dialect())
-	return nil
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		v, err := st.SchemaVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "database schema at version %d (%s)\n", v, st.Dialect())
+		return nil
+	})
 }
 
 func runBackup(args []string, s stdio) error {
@@ -155,17 +139,13 @@ func runBackup(args []string, s stdio) error {
 	if store.IsPostgres(cfg.DSN()) {
 		return store.ErrBackupUnsupported
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, f.fs.Arg(0)); err != nil {
-		return err
-	}
-	fmt.Fprintf(s.out, "backup written to %s\n", f.fs.Arg(0))
-	return nil
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		if err := st.Backup(ctx, f.fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "backup written to %s\n", f.fs.Arg(0))
+		return nil
+	})
 }
 
 func runVersion(args []string, s stdio) error {

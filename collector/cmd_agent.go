@@ -37,30 +37,26 @@ func runAgentList(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	agents, err := st.ListAgents(ctx)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DEVICEID\tHOSTNAME\tASSET\tVERSION\tENROLLED\tLAST CONTACT")
-	for _, a := range agents {
-		asset := "-"
-		if a.AssetID != 0 {
-			asset = fmt.Sprint(a.AssetID)
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		agents, err := st.ListAgents(ctx)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.DeviceID, dash(a.Hostname), asset, dash(a.Version),
-			day(a.EnrolledAt), day(a.LastContactAt))
-	}
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write agent list: %w", err)
-	}
-	return nil
+		tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "DEVICEID\tHOSTNAME\tASSET\tVERSION\tENROLLED\tLAST CONTACT")
+		for _, a := range agents {
+			asset := "-"
+			if a.AssetID != 0 {
+				asset = fmt.Sprint(a.AssetID)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.DeviceID, dash(a.Hostname), asset, dash(a.Version),
+				day(a.EnrolledAt), day(a.LastContactAt))
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write agent list: %w", err)
+		}
+		return nil
+	})
 }
 
 func runAgentRemove(args []string, s stdio) error {
@@ -73,28 +69,24 @@ func runAgentRemove(args []string, s stdio) error {
 	if strings.TrimSpace(*deviceID) == "" {
 		return errors.New("--deviceid is required (see `parc-collector agent list`)")
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	a, err := st.GetAgentByDeviceID(ctx, *deviceID)
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no agent with deviceid %q (see `parc-collector agent list`)", *deviceID)
-	}
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteAgent(ctx, a.ID); err != nil {
-		return err
-	}
-	fmt.Fprintf(s.out, "removed agent %s; it can enrol again", a.DeviceID)
-	if a.AssetID != 0 {
-		fmt.Fprintf(s.out, " and its asset %d stays in the park", a.AssetID)
-	}
-	fmt.Fprintln(s.out)
-	return nil
+	return withStore(cfg, func(ctx context.Context, st store.Store) error {
+		a, err := st.GetAgentByDeviceID(ctx, *deviceID)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no agent with deviceid %q (see `parc-collector agent list`)", *deviceID)
+		}
+		if err != nil {
+			return err
+		}
+		if err := st.DeleteAgent(ctx, a.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "removed agent %s; it can enrol again", a.DeviceID)
+		if a.AssetID != 0 {
+			fmt.Fprintf(s.out, " and its asset %d stays in the park", a.AssetID)
+		}
+		fmt.Fprintln(s.out)
+		return nil
+	})
 }
 
 // dash shows an empty column as "-" so the table keeps its shape.

@@ -103,6 +103,18 @@ func openStore(ctx context.Context, cfg config.Config) (store.Store, error) {
 	return st, nil
 }
 
+// withStore runs an admin command's work on the migrated store of cfg and
+// closes it afterwards.
+func withStore(cfg config.Config, fn func(ctx context.Context, st store.Store) error) error {
+	ctx := context.Background()
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(ctx, st)
+}
+
 func newLogger(s stdio, cfg config.Config) *slog.Logger {
 	var lvl slog.Level
 	lvl.UnmarshalText([]byte(strings.ToUpper(cfg.LogLevel)))
