@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -43,6 +44,9 @@ func TestPkgVersion(t *testing.T) {
 // TestPkgVersionOrder checks with dpkg that the versions sort as releases do.
 func TestPkgVersionOrder(t *testing.T) {
 	if _, err := exec.LookPath("dpkg"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("dpkg is missing (CI runs on Debian)")
+		}
 		t.Skip("dpkg is missing")
 	}
 	order := []string{"abc1234", "v1.2.3-rc1", "v1.2.3", "v1.2.3-4-gabc1234", "v1.2.4"}
