@@ -1,10 +1,8 @@
 package collect
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,17 +14,6 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/inventory/schema"
 )
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func macUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const macFixtures = "testdata/darwin"
 
@@ -144,20 +131,7 @@ func TestMacOSFixtureMachines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join(macFixtures, m+".golden.json")
-			if macUpdate() {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("report differs from %s (run go test -update and review the diff); got:\n%s", golden, got)
-			}
+			checkGolden(t, filepath.Join(macFixtures, m+".golden.json"), got)
 		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,17 +15,6 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/inventory/schema"
 )
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func lxUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const lxFixtures = "testdata/linux"
 
@@ -112,7 +100,7 @@ func encodeUtmp(rec utmpRecord) []byte {
 func TestLinuxBinaryFixtures(t *testing.T) {
 	for name, want := range lxBinaryFixtures(t) {
 		p := filepath.Join(lxFixtures, name)
-		if lxUpdate() {
+		if *update {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -166,20 +154,7 @@ func TestLinuxFixtureMachines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join(lxFixtures, m+".golden.json")
-			if lxUpdate() {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("report differs from %s (run go test -update and review the diff); got:\n%s", golden, got)
-			}
+			checkGolden(t, filepath.Join(lxFixtures, m+".golden.json"), got)
 		})
 	}
 }

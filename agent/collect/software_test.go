@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -22,19 +21,6 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/inventory/schema"
 )
-
-// Several test files of this package may want an -update flag; define it
-// only once, whoever comes first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func swUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const swFixtures = "testdata/software"
 
@@ -161,20 +147,7 @@ func swCheck(t *testing.T, golden string, sw []inventory.Software) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	path := filepath.Join(swFixtures, golden+".golden.json")
-	if swUpdate() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s: got\n%s\nwant\n%s", path, got, want)
-	}
+	checkGolden(t, filepath.Join(swFixtures, golden+".golden.json"), got)
 }
 
 func swNames(sw []inventory.Software) []string {

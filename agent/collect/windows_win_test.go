@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"log/slog"
 	"os"
@@ -17,19 +16,6 @@ import (
 	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/inventory/schema"
 )
-
-// Several test files of this package may want an -update flag; define it
-// only once, whoever comes first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func winUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const winFixtures = "testdata/windows"
 
@@ -133,19 +119,7 @@ func winGolden(t *testing.T, path string, v any) {
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
-	got := buf.Bytes()
-	if winUpdate() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s: got\n%s\nwant\n%s", path, got, want)
-	}
+	checkGolden(t, path, buf.Bytes())
 }
 
 // TestWindowsCollectorsWithoutSources checks every Windows collector says
