@@ -1,0 +1,6 @@
+package web
+
+// agentRoutes are the routes of the enrolled agents.
+func (s *Server) agentRoutes() []route {
+	return nil
+}

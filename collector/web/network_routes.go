@@ -1,0 +1,6 @@
+package web
+
+// networkRoutes are the routes of network discovery (SNMP jobs, results, import).
+func (s *Server) networkRoutes() []route {
+	return nil
+}
