@@ -10,11 +10,15 @@
 // the token owns.
 package api
 
+import "github.com/parcproject/parc/pkg/snmp"
+
 // Paths of the agent API.
 const (
 	PathEnroll    = "/api/v1/enroll"
 	PathContact   = "/api/v1/contact"
 	PathInventory = "/api/v1/inventory"
+	// PathTaskProgress is POSTed with a TaskProgress; {id} is Task.ID.
+	PathTaskProgress = "/api/v1/tasks/{id}/progress"
 )
 
 // Headers of the agent API.
@@ -26,6 +30,10 @@ const (
 	HeaderReportID = "X-Parc-Report-Id"
 	// HeaderAgentVersion carries the agent's version, e.g. "0.1.0".
 	HeaderAgentVersion = "X-Parc-Agent-Version"
+	// HeaderTaskID marks a report sent for a network task (Task.ID). Only
+	// with it may an agent send reports of devices other than its own
+	// computer, and only for a task the collector gave that agent.
+	HeaderTaskID = "X-Parc-Task-Id"
 )
 
 // EnrollRequest is the body of POST PathEnroll.
@@ -86,12 +94,51 @@ type ContactResponse struct {
 	Tasks []Task `json:"tasks,omitempty"`
 }
 
-// Task is one network task (SNMP discovery or inventory) given to an agent.
+// Task kinds.
+const (
+	// TaskNetDiscovery sweeps Targets and sends one netdiscovery report per
+	// device found (itemtype NetworkEquipment, Printer, ... or Unmanaged).
+	TaskNetDiscovery = "netdiscovery"
+	// TaskNetInventory reads each of Targets in full and sends one
+	// netinventory report per device.
+	TaskNetInventory = "netinventory"
+)
+
+// Task is one network task (SNMP discovery or inventory) given to an agent
+// that serves a remote site. The agent runs it with pkg/snmp, posts each
+// device's report to PathInventory with HeaderTaskID set, and reports its
+// progress to PathTaskProgress until Finished.
 type Task struct {
-	ID   string `json:"id"`
-	Kind string `json:"kind"` // "netdiscovery" or "netinventory"
-	// Params are the task's parameters, defined by pkg/snmp.
-	Params map[string]any `json:"params,omitempty"`
+	// ID is the collector's opaque ID of this run of a job, e.g. "42".
+	ID string `json:"id"`
+	// Kind is TaskNetDiscovery or TaskNetInventory.
+	Kind string `json:"kind"`
+	// Targets are addresses, CIDR ranges and dash ranges for a discovery
+	// ("10.1.0.0/24", "10.1.1.10-10.1.1.20"), or hosts for an inventory.
+	Targets []string `json:"targets"`
+	// Credentials are tried in order; a discovery reports which one
+	// answered (network_device.credentials holds its ID).
+	Credentials []snmp.Credential `json:"credentials"`
+	// Port is the SNMP port, 161 when 0.
+	Port int `json:"port,omitempty"`
+	// TimeoutMillis is the per-request timeout, 1000 when 0.
+	TimeoutMillis int `json:"timeout_ms,omitempty"`
+	// Retries is the number of retries per request.
+	Retries int `json:"retries,omitempty"`
+	// Workers bounds the hosts handled at once; pkg/snmp's default when 0.
+	Workers int `json:"workers,omitempty"`
+}
+
+// TaskProgress is what an agent posts to PathTaskProgress while it runs a
+// task and once when it ends.
+type TaskProgress struct {
+	Done  int `json:"done"`  // hosts finished
+	Total int `json:"total"` // hosts in the task
+	Found int `json:"found"` // devices reported so far
+	// Finished is set on the last post of a task.
+	Finished bool `json:"finished,omitempty"`
+	// Error says why the task stopped early, "" when it ran to its end.
+	Error string `json:"error,omitempty"`
 }
 
 // InventoryResponse is the answer to an accepted POST PathInventory.
