@@ -33,6 +33,13 @@ type Source struct {
 	Origin string
 	// AgentVersion is the agent's version, recorded with its last contact.
 	AgentVersion string
+	// Network marks the report of a network device (printer, switch,
+	// unmanaged host) made by an SNMP task, the collector's own or an
+	// agent's: the device is reconciled on its own identity (serial, MACs,
+	// name) and never becomes the sending agent's asset.
+	Network bool
+	// TaskID is the network task (job run) the report answers, "" if none.
+	TaskID string
 }
 
 // Result is the outcome of an accepted report.
