@@ -132,6 +132,38 @@ func (c *Client) SendInventory(ctx context.Context, token, reportID string, body
 	return &out, nil
 }
 
+// SendTaskReport posts one device report of a network task: like
+// SendInventory, with HeaderTaskID set to taskID so the collector accepts a
+// report about another device than the agent's own computer.
+func (c *Client) SendTaskReport(ctx context.Context, token, taskID, reportID string, body []byte) (*InventoryResponse, error) {
+	if taskID == "" {
+		return nil, fmt.Errorf("send task report: task ID is empty")
+	}
+	hdr := http.Header{}
+	hdr.Set("Content-Encoding", "gzip")
+	hdr.Set(HeaderReportID, reportID)
+	hdr.Set(HeaderTaskID, taskID)
+	var out InventoryResponse
+	if err := c.do(ctx, PathInventory, token, hdr, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// PostTaskProgress reports how far a network task got; the last post of a
+// task has Finished set.
+func (c *Client) PostTaskProgress(ctx context.Context, token, taskID string, p TaskProgress) error {
+	if taskID == "" {
+		return fmt.Errorf("post task progress: task ID is empty")
+	}
+	return c.postJSON(ctx, TaskProgressPath(taskID), token, p, nil)
+}
+
+// TaskProgressPath is PathTaskProgress for one task, its ID escaped.
+func TaskProgressPath(taskID string) string {
+	return strings.Replace(PathTaskProgress, "{id}", url.PathEscape(taskID), 1)
+}
+
 func (c *Client) postJSON(ctx context.Context, path, token string, in, out any) error {
 	body, err := json.Marshal(in)
 	if err != nil {
@@ -141,19 +173,11 @@ func (c *Client) postJSON(ctx context.Context, path, token string, in, out any) 
 }
 
 func (c *Client) do(ctx context.Context, path, token string, hdr http.Header, body []byte, out any) error {
-	u := c.base.JoinPath(path).String()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
+	req, err := c.newRequest(ctx, http.MethodPost, path, token, hdr, bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("request %s: %w", u, err)
+		return err
 	}
-	req.Header = hdr
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", "Parc-Agent/"+c.version)
-	req.Header.Set(HeaderAgentVersion, c.version)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return &NetError{Server: c.base.String(), Err: err}
@@ -173,6 +197,24 @@ func (c *Client) do(ctx context.Context, path, token string, hdr http.Header, bo
 		return fmt.Errorf("collector at %s answered %s with something that is not the expected JSON (is server the collector's URL?): %w", c.base, path, err)
 	}
 	return nil
+}
+
+// newRequest builds a request to path with the agent's headers: version,
+// User-Agent and, when token is set, the bearer token.
+func (c *Client) newRequest(ctx context.Context, method, path, token string, hdr http.Header, body io.Reader) (*http.Request, error) {
+	u := c.base.JoinPath(path).String()
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, fmt.Errorf("request %s: %w", u, err)
+	}
+	req.Header = hdr
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "Parc-Agent/"+c.version)
+	req.Header.Set(HeaderAgentVersion, c.version)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return req, nil
 }
 
 // GzipJSON encodes v as JSON and compresses it, the body SendInventory wants.
