@@ -12,11 +12,14 @@
 //   - 2026-11-23 v1: first version; GLPI schema 1.0 sections for computers,
 //     network equipment and printers; content.parc carries per-collector
 //     duration and error and per-section checksums.
+//   - 2026-11-23 v2: content.parc.supplies lists a printer's supplies in
+//     full (description, type, class, unit, capacity, level, percentage),
+//     beyond GLPI's cartridges map.
 package inventory
 
 // SchemaVersion is the version of the Parc extension of the format, bumped
 // with a changelog entry in the package doc whenever a field is added.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Actions of a report.
 const (

@@ -96,6 +96,9 @@ type ParcExtension struct {
 	// Checksums maps a section name ("softwares") to the SHA-256 hex of its
 	// JSON, as last computed by the agent, for incremental reports.
 	Checksums map[string]string `json:"checksums,omitempty"`
+	// Supplies lists every supply of a printer in full (SNMP netinventory,
+	// since schema version 2).
+	Supplies []Supply `json:"supplies,omitempty"`
 }
 
 // CollectorRun is the outcome of one collector.

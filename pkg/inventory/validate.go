@@ -188,6 +188,9 @@ func (ct *Content) validate(c *checker, p string) {
 		c.between(f+".ifinternalstatus", x.IfInternalStatus, 1, 3)
 		c.between(f+".ifportduplex", x.IfPortDuplex, 1, 3)
 	}
+	if ct.Parc != nil {
+		ct.Parc.validate(c, p+".parc")
+	}
 }
 
 func (o *OperatingSystem) validate(c *checker, p string) {
