@@ -1,0 +1,154 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/collector/store"
+)
+
+// RunSNMP runs the conformance suite of store.SNMPQueries; open must
+// return a fresh, migrated store.
+func RunSNMP(t *testing.T, open func(t *testing.T) store.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, st store.Store, q store.SNMPQueries)
+	}{
+		{"Credentials", testSNMPCredentials},
+		{"Jobs", testSNMPJobs},
+		{"Runs", testSNMPRuns},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := open(t)
+			q, err := store.SNMP(st)
+			must(t, err)
+			tc.fn(t, st, q)
+		})
+	}
+}
+
+// PostgresDSN returns the DSN of a fresh, empty PostgreSQL schema dropped
+// at cleanup, for tests that open several stores (several collectors) on
+// one database.
+func PostgresDSN(t testing.TB) string {
+	t.Helper()
+	return postgresSchema(t)
+}
+
+func snmpCred(t *testing.T, q store.SNMPQueries, name string) *store.SNMPCredential {
+	t.Helper()
+	c := &store.SNMPCredential{Name: name, Version: "2c", Secret: "sealed:" + name}
+	must(t, q.CreateSNMPCredential(ctx, c))
+	return c
+}
+
+func testSNMPCredentials(t *testing.T, _ store.Store, q store.SNMPQueries) {
+	v3 := &store.SNMPCredential{Name: "core v3", Version: "3", Username: "ops", AuthProtocol: "SHA", PrivProtocol: "AES", Secret: "s3"}
+	must(t, q.CreateSNMPCredential(ctx, v3))
+	pub := snmpCred(t, q, "public")
+	wantErr(t, q.CreateSNMPCredential(ctx, &store.SNMPCredential{Name: "public", Version: "1", Secret: "x"}), store.ErrConflict)
+	got, err := q.GetSNMPCredential(ctx, v3.ID)
+	must(t, err)
+	if got.Username != "ops" || got.AuthProtocol != "SHA" || got.PrivProtocol != "AES" || got.Secret != "s3" {
+		t.Errorf("got %+v; want %+v", got, v3)
+	}
+	list, err := q.ListSNMPCredentials(ctx)
+	must(t, err)
+	if len(list) != 2 || list[0].Name != "core v3" || list[1].Name != "public" {
+		t.Errorf("got %+v; want core v3 then public", list)
+	}
+	j := &store.SNMPJob{Name: "lan", Targets: []string{"10.0.0.0/24"}, CredentialIDs: []int64{pub.ID}}
+	must(t, q.CreateSNMPJob(ctx, j))
+	wantErr(t, q.DeleteSNMPCredential(ctx, pub.ID), store.ErrConflict)
+	must(t, q.DeleteSNMPCredential(ctx, v3.ID))
+	wantErr(t, q.DeleteSNMPCredential(ctx, v3.ID), store.ErrNotFound)
+}
+
+func testSNMPJobs(t *testing.T, st store.Store, q store.SNMPQueries) {
+	a, b := snmpCred(t, q, "a"), snmpCred(t, q, "b")
+	agent := &store.Agent{DeviceID: "site-b-2026", Hostname: "site-b", TokenHash: "h-site-b"}
+	must(t, st.CreateAgent(ctx, agent))
+	j := &store.SNMPJob{Name: "printers", Targets: []string{"10.0.0.0/24", "10.0.1.5"}, CredentialIDs: []int64{b.ID, a.ID},
+		Schedule: "daily 02:30", Workers: 64, TimeoutMS: 800, Retries: 2, Port: 1161, AgentID: agent.ID, AutoImport: true}
+	must(t, q.CreateSNMPJob(ctx, j))
+	wantErr(t, q.CreateSNMPJob(ctx, &store.SNMPJob{Name: "printers", Targets: []string{"x"}}), store.ErrConflict)
+	wantErr(t, q.CreateSNMPJob(ctx, &store.SNMPJob{Name: "ghost", Targets: []string{"x"}, CredentialIDs: []int64{9999}}), store.ErrNotFound)
+	got, err := q.GetSNMPJob(ctx, j.ID)
+	must(t, err)
+	if got.Name != "printers" || len(got.Targets) != 2 || got.Targets[1] != "10.0.1.5" || len(got.CredentialIDs) != 2 ||
+		got.CredentialIDs[0] != b.ID || got.CredentialIDs[1] != a.ID || got.Schedule != "daily 02:30" || got.Workers != 64 ||
+		got.TimeoutMS != 800 || got.Retries != 2 || got.Port != 1161 || got.AgentID != agent.ID || !got.AutoImport {
+		t.Fatalf("got %+v; want %+v", got, j)
+	}
+	got.CredentialIDs, got.AgentID, got.AutoImport, got.Schedule = []int64{a.ID}, 0, false, ""
+	must(t, q.UpdateSNMPJob(ctx, got))
+	again, err := q.GetSNMPJob(ctx, j.ID)
+	must(t, err)
+	if len(again.CredentialIDs) != 1 || again.CredentialIDs[0] != a.ID || again.AgentID != 0 || again.AutoImport || again.Schedule != "" {
+		t.Errorf("got %+v after update; want one credential, no agent, no auto-import, manual", again)
+	}
+	list, err := q.ListSNMPJobs(ctx)
+	must(t, err)
+	if len(list) != 1 || list[0].ID != j.ID {
+		t.Errorf("got %+v; want the one job", list)
+	}
+	must(t, q.DeleteSNMPJob(ctx, j.ID))
+	wantErr(t, q.DeleteSNMPJob(ctx, j.ID), store.ErrNotFound)
+	must(t, q.DeleteSNMPCredential(ctx, a.ID)) // no job uses it any more
+}
+
+func testSNMPRuns(t *testing.T, st store.Store, q store.SNMPQueries) {
+	c := snmpCred(t, q, "public")
+	agent := &store.Agent{DeviceID: "remote-2026", Hostname: "remote", TokenHash: "h-remote"}
+	must(t, st.CreateAgent(ctx, agent))
+	j := &store.SNMPJob{Name: "site", Targets: []string{"10.0.0.0/30"}, CredentialIDs: []int64{c.ID}, AgentID: agent.ID}
+	must(t, q.CreateSNMPJob(ctx, j))
+	r := &store.SNMPRun{JobID: j.ID, AgentID: agent.ID}
+	must(t, q.CreateSNMPRun(ctx, r))
+	queued, err := q.QueuedAgentRuns(ctx, agent.ID)
+	must(t, err)
+	if len(queued) != 1 || queued[0].ID != r.ID || queued[0].JobName != "site" || queued[0].Phase != store.SNMPPhaseDiscovery {
+		t.Fatalf("got queued %+v; want run %d of job site", queued, r.ID)
+	}
+	wantErr(t, q.SetSNMPRunProgress(ctx, r.ID, 1, 4, 0), store.ErrNotFound) // not started
+	ok, err := q.StartSNMPRun(ctx, r.ID, jt0)
+	must(t, err)
+	twice, err := q.StartSNMPRun(ctx, r.ID, jt0)
+	must(t, err)
+	if !ok || twice {
+		t.Errorf("start twice: got %v then %v; want true then false", ok, twice)
+	}
+	must(t, q.SetSNMPRunProgress(ctx, r.ID, 4, 4, 1))
+	must(t, q.NextSNMPRunPhase(ctx, r.ID, store.SNMPPhaseInventory))
+	got, err := q.GetSNMPRun(ctx, r.ID)
+	must(t, err)
+	if got.State != store.SNMPRunQueued || got.Phase != store.SNMPPhaseInventory || got.Found != 1 || got.Total != 0 || !got.StartedAt.Equal(jt0) {
+		t.Errorf("got %+v; want queued for inventory, found 1, started at jt0", got)
+	}
+	res := &store.SNMPResult{RunID: r.ID, IP: "10.0.0.2", Type: "printer", Name: "hp", CredentialID: c.ID,
+		Status: store.SNMPUnmanaged, Report: `{"action":"netdiscovery"}`}
+	must(t, q.PutSNMPResult(ctx, res))
+	first := res.ID
+	res.Report, res.Name = `{"action":"netinventory"}`, "HP-4F"
+	must(t, q.PutSNMPResult(ctx, res))
+	if res.ID != first {
+		t.Errorf("got result ID %d on update; want %d (same run and IP)", res.ID, first)
+	}
+	asset := &store.Asset{Type: store.TypePrinter, Name: "HP-4F"}
+	must(t, st.CreateAsset(ctx, asset))
+	must(t, q.MarkSNMPResultImported(ctx, res.ID, asset.ID))
+	wantErr(t, q.MarkSNMPResultImported(ctx, res.ID, asset.ID), store.ErrNotFound)
+	list, err := q.ListSNMPResults(ctx, r.ID)
+	must(t, err)
+	if len(list) != 1 || list[0].Status != store.SNMPImported || list[0].AssetID != asset.ID || list[0].Report != "" || list[0].Name != "HP-4F" {
+		t.Errorf("got %+v; want one imported result of asset %d", list, asset.ID)
+	}
+	must(t, q.FinishSNMPRun(ctx, r.ID, store.SNMPRunDone, "", jt0.Add(time.Minute)))
+	wantErr(t, q.FinishSNMPRun(ctx, r.ID, store.SNMPRunFailed, "again", jt0), store.ErrNotFound)
+	runs, err := q.ListSNMPRuns(ctx, 0, 10)
+	must(t, err)
+	if len(runs) != 1 || !runs[0].Finished() || runs[0].FinishedAt.IsZero() {
+		t.Errorf("got %+v; want the finished run", runs)
+	}
+}
