@@ -57,6 +57,10 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 			return nil, err
 		}
 		r.Content.Cartridges = CartridgesJSON(Cartridges(out.Supplies))
+		if len(out.Supplies) > 0 {
+			r.Content.Parc = &inventory.ParcExtension{SchemaVersion: inventory.SchemaVersion,
+				Supplies: ParcSupplies(out.Supplies)}
+		}
 		if r.Content.PageCounters, err = ReadPageCounters(ctx, s, id.SysObjectID); err != nil {
 			return nil, err
 		}

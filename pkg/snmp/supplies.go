@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/parcproject/parc/pkg/inventory"
 )
 
 // Printer-MIB prtMarkerSuppliesTable and prtMarkerColorantTable.
@@ -230,6 +232,16 @@ func Cartridges(supplies []Supply) map[string]string {
 			}
 		}
 		out[s.Key], pct[s.Key] = s.Value, s.Percent
+	}
+	return out
+}
+
+// ParcSupplies converts supplies for content.parc.supplies.
+func ParcSupplies(ss []Supply) []inventory.Supply {
+	out := make([]inventory.Supply, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, inventory.Supply{Index: s.Index, Description: s.Description, Key: s.Key, Type: s.Type,
+			Class: s.Class, Unit: s.Unit, Max: s.Max, Level: s.Level, Percent: s.Percent, Value: s.Value})
 	}
 	return out
 }
