@@ -22,6 +22,8 @@ type AssetFilter struct {
 	SeenBefore     time.Time // last inventory before (the "not seen for N days" view); never-inventoried assets match
 	SeenAfter      time.Time
 	HasSoftware    string // substring of a software name, case-insensitive
+	ExcludeType    string // leave this type out (the park list hides unmanaged hosts)
+	LowSupplies    int    // printers with a consumable supply under this percentage
 	Sort           string // one of AssetSortKeys; default "name"
 	Desc           bool
 	Limit          int // default 50, at most 1000
@@ -100,6 +102,12 @@ func (f AssetFilter) where(d *dialect) (string, []any) {
 		add(`EXISTS (SELECT 1 FROM installations i JOIN software_versions v ON v.id = i.version_id
 			JOIN software s ON s.id = v.software_id WHERE i.asset_id = a.id AND lower(s.name) LIKE ? ESCAPE '\')`,
 			"%"+escapeLike(strings.ToLower(f.HasSoftware))+"%")
+	}
+	if f.ExcludeType != "" {
+		add("a.type <> ?", f.ExcludeType)
+	}
+	if f.LowSupplies > 0 {
+		add(lowSupplyCond, f.LowSupplies)
 	}
 	if len(conds) == 0 {
 		return "", nil
