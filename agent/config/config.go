@@ -61,6 +61,10 @@ type Config struct {
 	// CollectTimeout bounds one inventory collection.
 	CollectTimeout time.Duration
 
+	// NetworkTasks lets the collector give this agent SNMP discovery and
+	// inventory tasks for its site (printers, switches); on by default.
+	NetworkTasks bool
+
 	// LogLevel is debug, info, warn or error; LogFormat is text or json.
 	LogLevel  string
 	LogFormat string

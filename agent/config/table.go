@@ -67,6 +67,8 @@ var Keys = []Key{
 		func(c *Config) *timeDur { return &c.RequestTimeout }),
 	posDurKey("collect_timeout", "5m", "longest time for collecting one inventory.",
 		func(c *Config) *timeDur { return &c.CollectTimeout }),
+	boolKey("network_tasks", "true", "run the SNMP discovery and inventory tasks the collector gives this agent for its site (printers, switches); false refuses them.",
+		func(c *Config) *bool { return &c.NetworkTasks }),
 	enumKey("log_level", "info", "least severe log lines written.", []string{"debug", "info", "warn", "error"},
 		func(c *Config) *string { return &c.LogLevel }),
 	enumKey("log_format", "text", "log line format on stderr.", []string{"text", "json"},

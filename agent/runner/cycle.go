@@ -100,6 +100,7 @@ func (r *Runner) decide(ctx context.Context, forceFull bool) (decision, error) {
 	if resp.FullEverySeconds > 0 {
 		r.fullEvery = time.Duration(resp.FullEverySeconds) * time.Second
 	}
+	r.takeTasks(ctx, resp.Tasks)
 	server := kindOf(resp.Inventory)
 	r.log.Debug("contact", "collector_wants", server, "local_schedule", local)
 	return decision{local: local, server: server}, nil

@@ -22,6 +22,7 @@ import (
 	"github.com/parcproject/parc/agent/config"
 	"github.com/parcproject/parc/agent/spool"
 	"github.com/parcproject/parc/agent/state"
+	"github.com/parcproject/parc/agent/tasks"
 	"github.com/parcproject/parc/pkg/api"
 	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/version"
@@ -47,12 +48,17 @@ type Runner struct {
 	contactEvery time.Duration
 	fullEvery    time.Duration
 
+	// tasks runs network tasks; nil when network_tasks is false.
+	tasks *tasks.Manager
+
 	mu        sync.Mutex // guards the fields below, read by the status page
 	deviceID  string
 	nextRun   time.Time
 	running   bool
 	hostname  string
 	forceFull bool
+	// refusedTasks are the task IDs already refused (network_tasks false).
+	refusedTasks map[string]bool
 }
 
 // Deps is what New needs.
@@ -81,13 +87,17 @@ func New(d Deps) (*Runner, error) {
 		return nil, err
 	}
 	host, _ := os.Hostname()
-	return &Runner{
+	r := &Runner{
 		cfg: d.Config, store: d.Store, spool: d.Spool, client: d.Client, collect: d.Collect,
 		log: log.With("component", "runner"), now: now,
 		trigger:  make(chan struct{}, 1),
 		backoff:  spool.Backoff{Min: d.Config.RetryMin, Max: d.Config.RetryMax},
 		deviceID: id, hostname: host,
-	}, nil
+	}
+	if r.tasks, err = r.newTasks(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // DeviceID is the agent's device ID.
@@ -112,7 +122,8 @@ func (r *Runner) Run(ctx context.Context) error {
 	// park switched on at 8:00 does not call the collector at 8:00:00.
 	next := r.now().Add(min(firstDelay, r.contactInterval()) + r.cfg.Jitter.Random(r.contactInterval()))
 	r.log.Info("agent started", "version", version.Version, "deviceid", r.deviceID,
-		"server", r.cfg.Server, "first_contact", next.Format(time.DateTime))
+		"server", r.cfg.Server, "first_contact", next.Format(time.DateTime), "network_tasks", r.tasks != nil)
+	defer r.runTasks(ctx)()
 	for {
 		wake := next
 		if n, _, _ := r.spool.Stats(); n > 0 && r.client != nil {

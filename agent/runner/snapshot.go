@@ -7,6 +7,7 @@ import (
 
 	"github.com/parcproject/parc/agent/spool"
 	"github.com/parcproject/parc/agent/state"
+	"github.com/parcproject/parc/agent/tasks"
 	"github.com/parcproject/parc/pkg/version"
 )
 
@@ -27,6 +28,10 @@ type Snapshot struct {
 	SpoolReports int       `json:"spool_reports"`
 	SpoolBytes   int64     `json:"spool_bytes"`
 	Running      bool      `json:"running"` // an inventory or a send is under way
+	// Tasks are the recent network tasks, newest first.
+	Tasks []tasks.Record `json:"network_tasks,omitempty"`
+	// TaskReports counts device reports of network tasks not yet delivered.
+	TaskReports int `json:"network_task_reports,omitempty"`
 }
 
 // LastInventory is the later of the last full and partial inventories.
@@ -52,11 +57,13 @@ func ReadSnapshot(store *state.Store, server string) (Snapshot, error) {
 		id.DeviceID, _ = state.DeriveDeviceID()
 	}
 	n, size, _ := spool.StatDir(filepath.Join(store.Dir(), state.SpoolDir))
+	tdir := filepath.Join(store.Dir(), TasksDir)
+	recs, _ := tasks.ReadHistory(tdir) // a missing or broken history shows no task
 	return Snapshot{
 		Version: version.Version, DeviceID: id.DeviceID, Server: server, StateDir: store.Dir(),
 		LastFull: st.LastFull, LastPartial: st.LastPartial, LastSent: st.LastSent,
 		LastContact: st.LastContact, NextRun: st.NextRun, LastError: st.LastError, LastErrorAt: st.LastErrorAt,
-		SpoolReports: n, SpoolBytes: size,
+		SpoolReports: n, SpoolBytes: size, Tasks: recs, TaskReports: tasks.PendingReports(tdir),
 	}, nil
 }
 
@@ -70,6 +77,9 @@ func (r *Runner) Snapshot() Snapshot {
 	defer r.mu.Unlock()
 	s.DeviceID = r.deviceID
 	s.Running = r.running
+	if r.tasks != nil {
+		s.Tasks = r.tasks.Status()
+	}
 	if !r.nextRun.IsZero() {
 		s.NextRun = r.nextRun
 	}

@@ -20,7 +20,7 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <style>
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ddd;vertical-align:top}
-th{width:40%;font-weight:600}.err{color:#a00}.note{background:#eef;padding:.5rem}
+th{width:40%;font-weight:600}table.tasks th{width:auto}.err{color:#a00}.note{background:#eef;padding:.5rem}
 button{font-size:1rem;padding:.5rem 1rem}a.ticket{display:inline-block;margin-left:1rem}
 </style>
 </head>
@@ -38,7 +38,14 @@ button{font-size:1rem;padding:.5rem 1rem}a.ticket{display:inline-block;margin-le
 <tr><th>{{.T.nextrun}}</th><td>{{.When .S.NextRun}}</td></tr>
 <tr><th>{{.T.lasterror}}</th><td>{{if .S.LastError}}<span class="err">{{.S.LastError}}</span> ({{.When .S.LastErrorAt}}){{else}}{{.T.noerror}}{{end}}</td></tr>
 <tr><th>{{.T.spool}}</th><td>{{.S.SpoolReports}} {{.T.reports}}</td></tr>
+{{if or .S.Tasks .S.TaskReports}}<tr><th>{{.T.taskreports}}</th><td>{{.S.TaskReports}} {{.T.reports}}</td></tr>{{end}}
 </table>
+{{if .S.Tasks}}<h2>{{.T.tasks}}</h2>
+<table class="tasks">
+<tr><th>{{.T.task}}</th><th>{{.T.taskstate}}</th><th>{{.T.taskprogress}}</th><th>{{.T.taskwhen}}</th></tr>
+{{range .S.Tasks}}<tr><td>{{.ID}} ({{index $.T .Kind}})</td><td>{{index $.T (printf "state_%s" .State)}}{{if .Error}}<br><span class="err">{{.Error}}</span>{{end}}</td>
+<td>{{.Done}}/{{.Total}} {{$.T.hosts}}, {{.Found}} {{$.T.found}}</td><td>{{if .Ended.IsZero}}{{$.When .Started}}{{else}}{{$.When .Ended}}{{end}}</td></tr>
+{{end}}</table>{{end}}
 <form method="post" action="/run">
 <p><input type="hidden" name="csrf" value="{{.CSRF}}"><button type="submit">{{.T.runnow}}</button>
 {{if .TicketURL}}<a class="ticket" href="{{.TicketURL}}" target="_blank" rel="noopener noreferrer">{{.T.ticket}}</a>{{end}}</p>
