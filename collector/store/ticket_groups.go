@@ -13,13 +13,13 @@ func (q *queries) CreateGroup(ctx context.Context, g *Group) error {
 	if g.CreatedAt.IsZero() {
 		g.CreatedAt = time.Now().UTC()
 	}
-	err := q.writeRow(ctx, "INSERT INTO user_groups (name, comment, created_at) VALUES (?, ?, ?) RETURNING id",
-		g.Name, g.Comment, ms(g.CreatedAt)).Scan(&g.ID)
+	err := q.writeRow(ctx, "INSERT INTO user_groups (name, comment, assignable, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+		g.Name, g.Comment, !g.NotAssignable, ms(g.CreatedAt)).Scan(&g.ID)
 	return q.conflict(err, "create group "+g.Name)
 }
 
 func (q *queries) ListGroups(ctx context.Context) ([]Group, error) {
-	rows, err := q.query(ctx, "SELECT id, name, comment, created_at FROM user_groups ORDER BY name")
+	rows, err := q.query(ctx, "SELECT id, name, comment, assignable, created_at FROM user_groups ORDER BY name")
 	if err != nil {
 		return nil, fmt.Errorf("list groups: %w", err)
 	}
@@ -27,9 +27,11 @@ func (q *queries) ListGroups(ctx context.Context) ([]Group, error) {
 	err = scanEach(rows, func(s scanner) error {
 		var g Group
 		var created sql.NullInt64
-		if err := s.Scan(&g.ID, &g.Name, &g.Comment, &created); err != nil {
+		var assignable bool
+		if err := s.Scan(&g.ID, &g.Name, &g.Comment, &assignable, &created); err != nil {
 			return err
 		}
+		g.NotAssignable = !assignable
 		g.CreatedAt = fromMS(created)
 		out = append(out, g)
 		return nil
@@ -92,8 +94,8 @@ func (q *queries) UserGroupIDs(ctx context.Context, userID int64) ([]int64, erro
 }
 
 func (q *queries) CreateCategory(ctx context.Context, c *Category) error {
-	err := q.writeRow(ctx, "INSERT INTO itil_categories (parent_id, name, group_id) VALUES (?, ?, ?) RETURNING id",
-		nullID(c.ParentID), c.Name, nullID(c.GroupID)).Scan(&c.ID)
+	err := q.writeRow(ctx, "INSERT INTO itil_categories (parent_id, name, group_id, active) VALUES (?, ?, ?, ?) RETURNING id",
+		nullID(c.ParentID), c.Name, nullID(c.GroupID), !c.Inactive).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("create category %s: %w", c.Name, err)
 	}
@@ -114,7 +116,7 @@ func (q *queries) GetCategory(ctx context.Context, id int64) (*Category, error) 
 }
 
 func (q *queries) ListCategories(ctx context.Context) ([]Category, error) {
-	rows, err := q.query(ctx, "SELECT id, parent_id, name, group_id FROM itil_categories")
+	rows, err := q.query(ctx, "SELECT id, parent_id, name, group_id, active FROM itil_categories")
 	if err != nil {
 		return nil, fmt.Errorf("list categories: %w", err)
 	}
@@ -122,9 +124,11 @@ func (q *queries) ListCategories(ctx context.Context) ([]Category, error) {
 	err = scanEach(rows, func(s scanner) error {
 		var c Category
 		var parent, group sql.NullInt64
-		if err := s.Scan(&c.ID, &parent, &c.Name, &group); err != nil {
+		var active bool
+		if err := s.Scan(&c.ID, &parent, &c.Name, &group, &active); err != nil {
 			return err
 		}
+		c.Inactive = !active
 		c.ParentID, c.GroupID = parent.Int64, group.Int64
 		children[c.ParentID] = append(children[c.ParentID], c)
 		return nil

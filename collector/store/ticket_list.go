@@ -25,11 +25,22 @@ type TicketFilter struct {
 	AssigneeGroup int64
 	RequesterUser int64
 	AssetID       int64
+	// LocationID selects tickets about an asset at this location, or
+	// requested by someone working there.
+	LocationID int64
 	// Query matches words in title and content, or "#123" for a ticket ID.
 	Query        string
 	OpenedAfter  time.Time
 	OpenedBefore time.Time
 	SolvedBefore time.Time // solved before this time (auto-close)
+	SolvedAfter  time.Time
+	UpdatedAfter time.Time
+	// UpdatedBefore and the other ...Before bounds are exclusive; the
+	// ...After ones inclusive.
+	UpdatedBefore time.Time
+	// DueBefore selects tickets whose due date is before this time (with
+	// Open: the late ones).
+	DueBefore time.Time
 	Sort         string    // one of TicketSortKeys; default "updated"
 	Desc         bool
 	Limit        int // default 50, at most 1000
@@ -40,6 +51,8 @@ type TicketFilter struct {
 var TicketSortKeys = map[string]string{
 	"id": "t.id", "title": "t.title", "status": "t.status", "priority": "t.priority", "urgency": "t.urgency",
 	"opened": "t.opened_at", "updated": "t.updated_at", "due": "t.due_at", "type": "t.type",
+	"solved": "t.solved_at", "impact": "t.impact",
+	"requester": fmt.Sprintf(firstActorName, ActorRequester), "assignee": fmt.Sprintf(firstActorName, ActorAssignee),
 }
 
 // TicketPage is one page of ListTickets and the total that matched.
@@ -98,6 +111,11 @@ func (f TicketFilter) where() (string, []any) {
 	if f.AssetID != 0 {
 		add("t.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = ?)", f.AssetID)
 	}
+	if f.LocationID != 0 {
+		add(`(t.id IN (SELECT ta.ticket_id FROM ticket_assets ta JOIN assets a ON a.id = ta.asset_id WHERE a.location_id = ?)
+			OR t.id IN (SELECT ra.ticket_id FROM ticket_actors ra JOIN users u ON u.id = ra.user_id
+			WHERE ra.kind = 1 AND u.location_id = ?))`, f.LocationID, f.LocationID)
+	}
 	for _, w := range strings.Fields(strings.ToLower(f.Query)) {
 		if id, err := strconv.ParseInt(strings.TrimPrefix(w, "#"), 10, 64); err == nil && strings.HasPrefix(w, "#") {
 			add("t.id = ?", id)
@@ -113,6 +131,18 @@ func (f TicketFilter) where() (string, []any) {
 	}
 	if !f.SolvedBefore.IsZero() {
 		add("t.solved_at < ?", ms(f.SolvedBefore))
+	}
+	if !f.SolvedAfter.IsZero() {
+		add("t.solved_at >= ?", ms(f.SolvedAfter))
+	}
+	if !f.UpdatedAfter.IsZero() {
+		add("t.updated_at >= ?", ms(f.UpdatedAfter))
+	}
+	if !f.UpdatedBefore.IsZero() {
+		add("t.updated_at < ?", ms(f.UpdatedBefore))
+	}
+	if !f.DueBefore.IsZero() {
+		add("t.due_at < ?", ms(f.DueBefore))
 	}
 	if len(conds) == 0 {
 		return "", nil

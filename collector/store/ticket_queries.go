@@ -21,7 +21,16 @@ type TicketQueries interface {
 	// UserGroupIDs lists the groups a user belongs to.
 	UserGroupIDs(ctx context.Context, userID int64) ([]int64, error)
 
+	// UpdateGroup writes a group's name, comment and assignable flag.
+	UpdateGroup(ctx context.Context, g *Group) error
+	DeleteGroup(ctx context.Context, id int64) error
+
 	CreateCategory(ctx context.Context, c *Category) error
+	// UpdateCategory writes every field of c but ID; the caller keeps the
+	// tree a tree (no category under itself or its descendants).
+	UpdateCategory(ctx context.Context, c *Category) error
+	// DeleteCategory refuses (ErrConflict) a category with children.
+	DeleteCategory(ctx context.Context, id int64) error
 	GetCategory(ctx context.Context, id int64) (*Category, error)
 	// ListCategories lists the tree depth first, children by name, with
 	// each category's Path ("Hardware > Printer").
@@ -77,6 +86,20 @@ type TicketQueries interface {
 	Documents(ctx context.Context, ticketID int64) ([]Document, error)
 	// GetDocument returns one attachment with its content.
 	GetDocument(ctx context.Context, id int64) (*Document, error)
+
+	// SaveSearch stores a named queue search; ErrConflict when the user
+	// already has one of that name.
+	SaveSearch(ctx context.Context, s *SavedSearch) error
+	// SavedSearches lists the user's searches, then the others' shared
+	// ones, by name.
+	SavedSearches(ctx context.Context, userID int64) ([]SavedSearch, error)
+	DeleteSavedSearch(ctx context.Context, id, userID int64) error
+
+	// UpdateAccount sets a user's role, disabled flag and location (the
+	// administrators' user list; logins and passwords are the users').
+	UpdateAccount(ctx context.Context, a Account) error
+	// UserLocations maps the users with a location to it.
+	UserLocations(ctx context.Context) (map[int64]int64, error)
 
 	AddTicketHistory(ctx context.Context, entries []TicketHistoryEntry) error
 	// TicketHistory lists a ticket's history, oldest first.

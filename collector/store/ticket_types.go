@@ -15,10 +15,13 @@ const CountToValidate = 0
 
 // Group is a team of users.
 type Group struct {
-	ID        int64
-	Name      string
-	Comment   string
-	CreatedAt time.Time
+	ID      int64
+	Name    string
+	Comment string
+	// NotAssignable groups (a department that only requests) are not
+	// offered as assignees; the zero value is an assignable group.
+	NotAssignable bool
+	CreatedAt  time.Time
 }
 
 // Category is an ITIL category, a node of a tree.
@@ -27,6 +30,7 @@ type Category struct {
 	ParentID int64
 	Name     string
 	GroupID  int64  // group assigned to new tickets of this category, 0 if none
+	Inactive bool   // no longer offered for new tickets, kept on old ones
 	Path     string // "Parent > Child", filled by ListCategories and GetCategory
 	Depth    int    // 0 for a root, filled by ListCategories
 }
@@ -146,4 +150,25 @@ type TicketHistoryEntry struct {
 	OldValue string
 	NewValue string
 	At       time.Time
+}
+
+// SavedSearch is a user's named queue search: the queue's URL query,
+// parsed and checked again whenever it is used.
+type SavedSearch struct {
+	ID        int64
+	UserID    int64
+	Owner     string // the owner's login, filled on read
+	Name      string
+	Query     string
+	Shared    bool // listed to every technician
+	CreatedAt time.Time
+}
+
+// Account is what an administrator changes of a user: role, whether the
+// account is disabled, and where the person works (0: unknown).
+type Account struct {
+	UserID     int64
+	Role       string
+	Disabled   bool
+	LocationID int64
 }

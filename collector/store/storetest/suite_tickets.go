@@ -25,6 +25,11 @@ func RunTickets(t *testing.T, open func(t *testing.T) store.Store) {
 		{"InTransaction", testTicketTx},
 		{"SwitchPorts", testSwitchPorts},
 		{"UpdateTicketIf", testUpdateTicketIf},
+		{"GroupAdmin", testGroupAdmin},
+		{"CategoryAdmin", testCategoryAdmin},
+		{"SavedSearches", testSavedSearches},
+		{"Accounts", testAccounts},
+		{"ListMore", testTicketListMore},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
