@@ -12,19 +12,13 @@ import (
 	"github.com/parcproject/parc/collector/store"
 )
 
-// Settings of the helpdesk an administrator may change.
+// Settings of the helpdesk an administrator may change (package
+// helpdesk names and reads them).
 const (
-	// SettingPriorityMatrix holds helpdesk.Matrix.String(); absent means
-	// GLPI's default matrix.
-	SettingPriorityMatrix = "helpdesk.priority_matrix"
-	// SettingAutoCloseDays is the number of days after which a solved
-	// ticket closes if its requester did not answer; -1 never; absent
-	// means defaultAutoCloseDays.
-	SettingAutoCloseDays = "helpdesk.autoclose_days"
+	SettingPriorityMatrix = helpdesk.SettingPriorityMatrix
+	SettingAutoCloseDays  = helpdesk.SettingAutoCloseDays
+	SettingMaxUploadMB    = helpdesk.SettingMaxUploadMB
 )
-
-// defaultAutoCloseDays is GLPI's usual choice.
-const defaultAutoCloseDays = 7
 
 func init() {
 	layoutFiles = append(layoutFiles, "ticket_partials.html")
@@ -34,10 +28,19 @@ func init() {
 // tickets returns the helpdesk queries of the server's store.
 func (s *Server) tickets() (store.TicketQueries, error) { return store.Tickets(s.st) }
 
+// setting reads a setting, "" when absent.
+func (s *Server) setting(ctx context.Context, key string) (string, error) {
+	v, err := s.st.GetSetting(ctx, key)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	return v, err
+}
+
 // priorityMatrix is the matrix in force.
 func (s *Server) priorityMatrix(ctx context.Context) (helpdesk.Matrix, error) {
-	v, err := s.st.GetSetting(ctx, SettingPriorityMatrix)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	v, err := s.setting(ctx, SettingPriorityMatrix)
+	if err != nil {
 		return helpdesk.Matrix{}, err
 	}
 	return helpdesk.ParseMatrix(v)
@@ -45,21 +48,21 @@ func (s *Server) priorityMatrix(ctx context.Context) (helpdesk.Matrix, error) {
 
 // autoCloseDelay is the delay in force for closing solved tickets.
 func (s *Server) autoCloseDelay(ctx context.Context) (time.Duration, error) {
-	v, err := s.st.GetSetting(ctx, SettingAutoCloseDays)
-	if errors.Is(err, store.ErrNotFound) {
-		return defaultAutoCloseDays * 24 * time.Hour, nil
-	}
+	v, err := s.setting(ctx, SettingAutoCloseDays)
 	if err != nil {
 		return 0, err
 	}
-	days, err := strconv.Atoi(v)
+	return helpdesk.ParseAutoCloseDays(v)
+}
+
+// uploadLimit is the largest attachment in force, in bytes.
+func (s *Server) uploadLimit(ctx context.Context) (int64, error) {
+	v, err := s.setting(ctx, SettingMaxUploadMB)
 	if err != nil {
-		return 0, fmt.Errorf("setting %s: %q is not a number of days", SettingAutoCloseDays, v)
+		return 0, err
 	}
-	if days < 0 {
-		return helpdesk.NeverAutoClose, nil
-	}
-	return time.Duration(days) * 24 * time.Hour, nil
+	mb, err := helpdesk.ParseMaxUploadMB(v)
+	return int64(mb) << 20, err
 }
 
 // ticketActor is the logged-in user as the rules see them on a ticket.

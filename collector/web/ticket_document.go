@@ -92,12 +92,17 @@ func (s *Server) ticketDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxUploadBytes+1))
+	limit, err := s.uploadLimit(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if len(data) > maxUploadBytes {
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if int64(len(data)) > limit {
 		s.errorPage(w, r, http.StatusRequestEntityTooLarge, "error.too_large")
 		return
 	}

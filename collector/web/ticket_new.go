@@ -53,7 +53,7 @@ func (s *Server) fillTicketForm(ctx context.Context, r *http.Request, f *ticketF
 		return err
 	}
 	f.Types, f.Levels = helpdesk.Types, []int{1, 2, 3, 4, 5}
-	if f.Categories, err = tq.ListCategories(ctx); err != nil {
+	if f.Categories, err = activeCategories(ctx, tq); err != nil {
 		return err
 	}
 	u := state(r).user
@@ -138,4 +138,16 @@ func containsAsset(devs []store.Asset, id int64) bool {
 		}
 	}
 	return false
+}
+
+// activeCategories lists the categories offered for new tickets.
+func activeCategories(ctx context.Context, tq store.TicketQueries) ([]store.Category, error) {
+	cats, err := tq.ListCategories(ctx)
+	var out []store.Category
+	for _, c := range cats {
+		if !c.Inactive {
+			out = append(out, c)
+		}
+	}
+	return out, err
 }

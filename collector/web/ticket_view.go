@@ -52,8 +52,13 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 		s.ticketError(w, r, err)
 		return
 	}
+	limit, err := s.uploadLimit(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	d := &ticketViewData{T: newTicketRow(*lt.t), Can: map[string]bool{},
-		SolTypes: solutionTypes, MaxUpload: maxUploadBytes >> 20}
+		SolTypes: solutionTypes, MaxUpload: limit >> 20}
 	for _, act := range []helpdesk.Action{helpdesk.ActFollowup, helpdesk.ActPrivateFollowup, helpdesk.ActDocument,
 		helpdesk.ActTake, helpdesk.ActAssign, helpdesk.ActTask, helpdesk.ActPending, helpdesk.ActResume,
 		helpdesk.ActSolve, helpdesk.ActApprove, helpdesk.ActRefuse, helpdesk.ActCancel, helpdesk.ActViewPrivate} {
