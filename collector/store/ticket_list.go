@@ -41,10 +41,10 @@ type TicketFilter struct {
 	// DueBefore selects tickets whose due date is before this time (with
 	// Open: the late ones).
 	DueBefore time.Time
-	Sort         string    // one of TicketSortKeys; default "updated"
-	Desc         bool
-	Limit        int // default 50, at most 1000
-	Offset       int
+	Sort      string // one of TicketSortKeys; default "updated"
+	Desc      bool
+	Limit     int // default 50, at most 1000
+	Offset    int
 }
 
 // TicketSortKeys maps the sort keys ListTickets accepts to their columns.

@@ -21,7 +21,7 @@ type Group struct {
 	// NotAssignable groups (a department that only requests) are not
 	// offered as assignees; the zero value is an assignable group.
 	NotAssignable bool
-	CreatedAt  time.Time
+	CreatedAt     time.Time
 }
 
 // Category is an ITIL category, a node of a tree.
