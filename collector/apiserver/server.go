@@ -25,6 +25,9 @@ type Options struct {
 	MaxBodyBytes     int64         // compressed inventory body
 	MaxInflatedBytes int64         // decompressed inventory
 	IngestTimeout    time.Duration // bound on one report's transaction
+	// SysObjectIDs is the sysobject.ids served to agents; "" looks in
+	// DefaultSysObjectIDs.
+	SysObjectIDs string
 }
 
 // maxSmallBody bounds enroll and contact requests.
@@ -38,6 +41,7 @@ type Server struct {
 	opts    Options
 	metrics *metrics
 	reg     *prometheus.Registry
+	sysobj  sysObjectFile
 }
 
 // New returns a Server; its metrics are registered on a registry of its
@@ -67,6 +71,7 @@ func (s *Server) Routes(r chi.Router) {
 		r.Use(s.agentAuth)
 		r.Post(api.PathContact, s.contact)
 		r.Post(api.PathInventory, s.inventory)
+		r.Get(api.PathSysObjectIDs, s.sysObjectIDs)
 	})
 	s.restRoutes(r)
 }
