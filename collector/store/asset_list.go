@@ -23,7 +23,7 @@ type AssetFilter struct {
 	SeenAfter      time.Time
 	HasSoftware    string // substring of a software name, case-insensitive
 	ExcludeType    string // leave this type out (the park list hides unmanaged hosts)
-	LowSupplies    int    // printers with a consumable supply under this percentage
+	LowSupplies    bool   // printers with a consumable supply under the site's threshold
 	Sort           string // one of AssetSortKeys; default "name"
 	Desc           bool
 	Limit          int // default 50, at most 1000
@@ -106,8 +106,8 @@ func (f AssetFilter) where(d *dialect) (string, []any) {
 	if f.ExcludeType != "" {
 		add("a.type <> ?", f.ExcludeType)
 	}
-	if f.LowSupplies > 0 {
-		add(lowSupplyCond, f.LowSupplies)
+	if f.LowSupplies {
+		add(lowSupplySiteCond, SettingLowSupplyPercent, DefaultLowSupplyPercent)
 	}
 	if len(conds) == 0 {
 		return "", nil
