@@ -169,3 +169,9 @@ func Net(x any) (NetQueries, error) {
 // the waste toner box fill up rather than run out, so they never count.
 const lowSupplyCond = `a.id IN (SELECT asset_id FROM printer_supplies
 	WHERE level >= 0 AND level < ? AND kind NOT IN ('wastetoner', 'staples'))`
+
+// lowSupplySiteCond is lowSupplyCond at the site's threshold; two
+// placeholders, the setting's key and the default percentage.
+const lowSupplySiteCond = `a.id IN (SELECT asset_id FROM printer_supplies
+	WHERE level >= 0 AND kind NOT IN ('wastetoner', 'staples') AND level <
+	COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), ?))`

@@ -179,10 +179,16 @@ func testPrinterSupplies(t *testing.T, st store.Store, n store.NetQueries) {
 			t.Errorf("got %d printers under %d%%; want %d (the waste box never counts)", n2, tc.percent, tc.want)
 		}
 	}
-	page, err := st.ListAssets(ctx, store.AssetFilter{LowSupplies: 15})
+	page, err := st.ListAssets(ctx, store.AssetFilter{LowSupplies: true})
 	must(t, err)
 	if page.Total != 1 || page.Assets[0].ID != p {
 		t.Errorf("got %d assets with low supplies; want prn", page.Total)
+	}
+	must(t, st.SetSetting(ctx, store.SettingLowSupplyPercent, "95"))
+	page, err = st.ListAssets(ctx, store.AssetFilter{LowSupplies: true, Type: store.TypePrinter})
+	must(t, err)
+	if page.Total != 2 {
+		t.Errorf("got %d assets with low supplies at the site's 95%%; want 2", page.Total)
 	}
 	s[0].Level = 10
 	must(t, n.ApplyPrinterSupplies(ctx, p, "2026-11-23", s[:2]))
