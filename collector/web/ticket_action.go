@@ -40,12 +40,17 @@ func (s *Server) doTicket(w http.ResponseWriter, r *http.Request, ch ticketChang
 }
 
 func (s *Server) applyTicket(r *http.Request, q store.Queries, ch ticketChange) (int64, error) {
+	return s.applyTicketID(r, q, pathID(r), ch)
+}
+
+// applyTicketID is applyTicket on the ticket id (bulk actions).
+func (s *Server) applyTicketID(r *http.Request, q store.Queries, id int64, ch ticketChange) (int64, error) {
 	ctx, now := r.Context(), s.now()
 	tq, err := store.Tickets(q)
 	if err != nil {
 		return 0, err
 	}
-	lt, err := s.getTicket(ctx, r, tq)
+	lt, err := s.getTicketID(ctx, r, tq, id)
 	if err != nil {
 		return 0, err
 	}

@@ -55,7 +55,7 @@ func (s *Server) assigneeName(ctx context.Context, tq store.TicketQueries, userI
 		return "", err
 	}
 	for _, g := range groups {
-		if g.ID == groupID {
+		if g.ID == groupID && !g.NotAssignable {
 			return g.Name, nil
 		}
 	}

@@ -97,8 +97,13 @@ func (lt *loadedTicket) can(act helpdesk.Action) bool {
 // getTicket loads the ticket of the {id} URL parameter. A ticket the user
 // may not view is "not found", so its existence is not revealed.
 func (s *Server) getTicket(ctx context.Context, r *http.Request, tq store.TicketQueries) (*loadedTicket, error) {
-	id := pathID(r)
-	if id == 0 {
+	return s.getTicketID(ctx, r, tq, pathID(r))
+}
+
+// getTicketID is getTicket for a ticket named otherwise than by the URL
+// (a bulk action's checkbox).
+func (s *Server) getTicketID(ctx context.Context, r *http.Request, tq store.TicketQueries, id int64) (*loadedTicket, error) {
+	if id <= 0 {
 		return nil, store.ErrNotFound
 	}
 	t, err := tq.GetTicket(ctx, id)

@@ -30,5 +30,9 @@ func (s *Server) ticketRoutes() []route {
 		{http.MethodPost, "/tickets/{id}/pending", tech, kindPage, s.ticketPending},
 		{http.MethodPost, "/tickets/{id}/resume", tech, kindPage, s.ticketResume},
 		{http.MethodPost, "/tickets/{id}/solve", tech, kindPage, s.ticketSolve},
+		{http.MethodPost, "/tickets/{id}/edit", tech, kindPage, s.ticketEdit},
+		{http.MethodPost, "/tickets/{id}/actors/{actor}/delete", tech, kindPage, s.ticketActorRemove},
+		{http.MethodPost, "/tickets/{id}/assets", tech, kindPage, s.ticketAssetLink},
+		{http.MethodPost, "/tickets/{id}/assets/{asset}/delete", tech, kindPage, s.ticketAssetUnlink},
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sort"
 	"time"
 
@@ -36,6 +37,17 @@ type ticketViewData struct {
 	Groups     []store.Group
 	SolTypes   []string
 	MaxUpload  int64
+	Edit       *ticketEditChoices // nil unless the user may edit
+	Late       bool               // open and past its due date
+}
+
+// ticketEditChoices are the edit form's choices.
+type ticketEditChoices struct {
+	Categories   []store.Category
+	Levels       []int
+	Priorities   []int
+	SetsPriority bool   // supervisors and administrators may override the matrix
+	Due          string // the due date as a datetime-local value
 }
 
 // ticketView shows a ticket: what was asked, its actors and machines, the
@@ -58,10 +70,12 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &ticketViewData{T: newTicketRow(*lt.t), Can: map[string]bool{},
-		SolTypes: solutionTypes, MaxUpload: limit >> 20}
+		SolTypes: solutionTypes, MaxUpload: limit >> 20,
+		Late: helpdesk.Late(helpdesk.Status(lt.t.Status), lt.t.DueAt, s.now())}
 	for _, act := range []helpdesk.Action{helpdesk.ActFollowup, helpdesk.ActPrivateFollowup, helpdesk.ActDocument,
 		helpdesk.ActTake, helpdesk.ActAssign, helpdesk.ActTask, helpdesk.ActPending, helpdesk.ActResume,
-		helpdesk.ActSolve, helpdesk.ActApprove, helpdesk.ActRefuse, helpdesk.ActCancel, helpdesk.ActViewPrivate} {
+		helpdesk.ActSolve, helpdesk.ActApprove, helpdesk.ActRefuse, helpdesk.ActCancel, helpdesk.ActViewPrivate,
+		helpdesk.ActEdit, helpdesk.ActUnassign} {
 		d.Can[string(act)] = lt.can(act)
 	}
 	d.Can["take"] = d.Can["take"] && !lt.rel.Assignee
@@ -138,6 +152,21 @@ func (s *Server) fillTicketView(ctx context.Context, tq store.TicketQueries, lt 
 		}
 		d.Machines = append(d.Machines, m)
 	}
+	if d.Can[string(helpdesk.ActEdit)] {
+		cats, err := activeCategories(ctx, tq)
+		if err != nil {
+			return err
+		}
+		if c := lt.t.CategoryID; c != 0 && !slices.ContainsFunc(cats, func(x store.Category) bool { return x.ID == c }) {
+			// An inactive category stays selectable on its own tickets.
+			cats = append(cats, store.Category{ID: c, Path: lt.t.CategoryPath})
+		}
+		d.Edit = &ticketEditChoices{Categories: cats, Levels: []int{1, 2, 3, 4, 5}, Priorities: []int{1, 2, 3, 4, 5, 6},
+			SetsPriority: helpdesk.SetsPriority(lt.actor.Role)}
+		if !lt.t.DueAt.IsZero() {
+			d.Edit.Due = lt.t.DueAt.Format("2006-01-02T15:04")
+		}
+	}
 	if d.Can[string(helpdesk.ActAssign)] {
 		return s.fillAssignChoices(ctx, tq, d)
 	}
@@ -155,6 +184,11 @@ func (s *Server) fillAssignChoices(ctx context.Context, tq store.TicketQueries, 
 			d.Staff = append(d.Staff, u)
 		}
 	}
-	d.Groups, err = tq.ListGroups(ctx)
+	groups, err := tq.ListGroups(ctx)
+	for _, g := range groups {
+		if !g.NotAssignable {
+			d.Groups = append(d.Groups, g)
+		}
+	}
 	return err
 }
