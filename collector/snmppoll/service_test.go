@@ -1,0 +1,115 @@
+package snmppoll_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/collector/ingest"
+	"github.com/parcproject/parc/collector/jobs"
+	"github.com/parcproject/parc/collector/snmppoll"
+	"github.com/parcproject/parc/collector/snmppoll/snmppolltest"
+	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/collector/store/storetest"
+	"github.com/parcproject/parc/pkg/snmp"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// newService returns a service on a fresh SQLite store with a 32-byte key.
+func newService(t *testing.T) (*snmppoll.Service, store.Store) {
+	t.Helper()
+	st := storetest.Open(t, "sqlite")
+	ing, err := ingest.New(st, nil, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := snmppoll.LoadKey(t.TempDir(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := snmppoll.New(st, ing, quiet, snmppoll.Options{DataDir: t.TempDir(), Key: key,
+		SysObjectIDs: "../../../shared/fixtures/sysobject.ids"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, st
+}
+
+// waitRun polls the run until it has finished.
+func waitRun(t *testing.T, svc *snmppoll.Service, id int64) *store.SNMPRun {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		r, err := svc.Run(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Finished() {
+			return r
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run %d still %s at %d/%d after 60 s", id, r.State, r.Done, r.Total)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestLocalRun sweeps the simulated site with a wrong then a right
+// community: both devices are found with the right one, inventoried and
+// imported, and the run's progress ends at 100 %.
+func TestLocalRun(t *testing.T) {
+	site := snmppolltest.Start(t, snmppolltest.Walks)
+	svc, st := newService(t)
+	ctx := context.Background()
+	wrong, err := svc.CreateCredential(ctx, "wrong", snmp.Credential{Version: "2c", Community: "nope"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, err := svc.CreateCredential(ctx, "site", snmp.Credential{Version: "2c", Community: snmppolltest.Community})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := &store.SNMPJob{Name: "site", Targets: []string{site.Range}, CredentialIDs: []int64{wrong.ID, right.ID},
+		TimeoutMS: 300, Port: site.Port, AutoImport: true}
+	if err := svc.SaveJob(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	w, err := jobs.NewWorker(st, quiet, jobs.WorkerOptions{Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.Register(w)
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { w.Run(wctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	runID, err := svc.RunNow(ctx, j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := waitRun(t, svc, runID)
+	if run.State != store.SNMPRunDone || run.Found != 2 || run.Done != run.Total || run.Total != 30+2 {
+		t.Fatalf("got run %+v; want done, 2 found, 32 of 32 (30 hosts of the /27, 2 inventories)", run)
+	}
+	results, err := svc.Results(ctx, runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byIP := map[string]store.SNMPResult{}
+	for _, r := range results {
+		byIP[r.IP] = r
+	}
+	for ip, typ := range map[string]string{site.Printer: snmp.TypePrinter, site.Switch: snmp.TypeNetworking} {
+		r, ok := byIP[ip]
+		if !ok {
+			t.Errorf("no result for %s; got %+v", ip, results)
+			continue
+		}
+		if r.Type != typ || r.CredentialID != right.ID || r.Status != store.SNMPImported || r.AssetID == 0 {
+			t.Errorf("%s: got %+v; want a %s found with credential %d and imported", ip, r, typ, right.ID)
+		}
+	}
+}

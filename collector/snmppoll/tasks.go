@@ -1,0 +1,153 @@
+package snmppoll
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/inventory"
+)
+
+// AgentTasks hands agentID its queued runs as tasks, marking them running.
+// A run is handed out once even when the agent calls two collectors at the
+// same time. Credentials travel decrypted: only to the agent that runs the
+// job, over its authenticated API.
+func (s *Service) AgentTasks(ctx context.Context, agentID int64) ([]api.Task, error) {
+	runs, err := s.q.QueuedAgentRuns(ctx, agentID)
+	if err != nil {
+		return nil, err
+	}
+	var out []api.Task
+	for _, run := range runs {
+		ok, err := s.q.StartSNMPRun(ctx, run.ID, s.now())
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		t, err := s.task(ctx, &run)
+		if err != nil {
+			// A job whose credentials cannot be opened would fail on every
+			// contact: end the run with the reason instead.
+			s.log.Warn("SNMP task not handed out", "snmp_run_id", run.ID, "agent_id", agentID, "err", err)
+			if ferr := s.q.FinishSNMPRun(ctx, run.ID, store.SNMPRunFailed, err.Error(), s.now()); ferr != nil {
+				return nil, ferr
+			}
+			continue
+		}
+		s.log.Info("SNMP task handed to agent", "snmp_run_id", run.ID, "agent_id", agentID, "kind", t.Kind)
+		out = append(out, *t)
+	}
+	return out, nil
+}
+
+// task builds the task of a run's current phase: the sweep of the job's
+// targets, then the inventory of the devices the sweep found.
+func (s *Service) task(ctx context.Context, run *store.SNMPRun) (*api.Task, error) {
+	j, err := s.q.GetSNMPJob(ctx, run.JobID)
+	if err != nil {
+		return nil, err
+	}
+	creds, err := s.jobCredentials(ctx, s.q, j)
+	if err != nil {
+		return nil, err
+	}
+	t := &api.Task{ID: strconv.FormatInt(run.ID, 10), Kind: api.TaskNetDiscovery, Targets: j.Targets, Credentials: creds,
+		Port: j.Port, TimeoutMillis: j.TimeoutMS, Retries: j.Retries, Workers: j.Workers}
+	if run.Phase == store.SNMPPhaseInventory {
+		results, err := s.q.ListSNMPResults(ctx, run.ID)
+		if err != nil {
+			return nil, err
+		}
+		t.Kind, t.Targets = api.TaskNetInventory, nil
+		for _, r := range results {
+			if r.Status != store.SNMPFailed && r.Type != "" && r.Type != "Unmanaged" {
+				t.Targets = append(t.Targets, r.IP)
+			}
+		}
+	}
+	return t, nil
+}
+
+// agentRun returns the running run of taskID if it is agentID's.
+func (s *Service) agentRun(ctx context.Context, agentID int64, taskID string) (*store.SNMPRun, error) {
+	id, err := strconv.ParseInt(taskID, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, fmt.Errorf("task %q: %w", taskID, store.ErrNotFound)
+	}
+	run, err := s.q.GetSNMPRun(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if run.AgentID != agentID {
+		return nil, ErrForbidden
+	}
+	if run.State != store.SNMPRunRunning {
+		return nil, ErrNotRunning
+	}
+	return run, nil
+}
+
+// TaskProgress records an agent's progress on its task. The last post of a
+// discovery that found devices queues their inventory for the agent's next
+// contact; otherwise the run ends.
+func (s *Service) TaskProgress(ctx context.Context, agentID int64, taskID string, p api.TaskProgress) error {
+	run, err := s.agentRun(ctx, agentID, taskID)
+	if err != nil {
+		return err
+	}
+	if p.Done < 0 || p.Total < 0 || p.Found < 0 || p.Done > p.Total {
+		return fmt.Errorf("progress %d/%d, found %d: counters must be positive and done at most total", p.Done, p.Total, p.Found)
+	}
+	found := p.Found
+	if run.Phase == store.SNMPPhaseInventory {
+		found = run.Found // the inventory finds nothing new
+	}
+	if err := s.q.SetSNMPRunProgress(ctx, run.ID, p.Done, p.Total, found); err != nil {
+		return err
+	}
+	if !p.Finished {
+		return nil
+	}
+	switch {
+	case p.Error != "":
+		return s.q.FinishSNMPRun(ctx, run.ID, store.SNMPRunFailed, "agent: "+p.Error, s.now())
+	case run.Phase == store.SNMPPhaseDiscovery && found > 0:
+		return s.q.NextSNMPRunPhase(ctx, run.ID, store.SNMPPhaseInventory)
+	}
+	return s.q.FinishSNMPRun(ctx, run.ID, store.SNMPRunDone, "", s.now())
+}
+
+// TaskReport records a network device's report an agent sent for its task
+// and returns the asset when it was imported (0 otherwise). Only
+// netdiscovery and netinventory reports are accepted.
+func (s *Service) TaskReport(ctx context.Context, agentID int64, taskID string, rep *inventory.Report) (int64, error) {
+	run, err := s.agentRun(ctx, agentID, taskID)
+	if err != nil {
+		return 0, err
+	}
+	nd := rep.Content.NetworkDevice
+	if (rep.Action != inventory.ActionNetDiscovery && rep.Action != inventory.ActionNetInventory) || nd == nil || len(nd.IPs) == 0 {
+		return 0, errors.New("a task's report must be a netdiscovery or netinventory report with network_device.ips")
+	}
+	j, err := s.q.GetSNMPJob(ctx, run.JobID)
+	if err != nil {
+		return 0, err
+	}
+	res := &store.SNMPResult{RunID: run.ID, IP: nd.IPs[0], Type: nd.Type, Name: nd.Name, CredentialID: nd.Credentials}
+	if res.CredentialID != 0 && !slices.Contains(j.CredentialIDs, res.CredentialID) {
+		res.CredentialID = 0 // not one of the job's: do not trust it
+	}
+	// A discovery report is kept for the inventory phase; only the
+	// inventory is imported.
+	autoImport := j.AutoImport && rep.Action == inventory.ActionNetInventory
+	if err := s.record(ctx, res, rep, autoImport); err != nil {
+		return 0, err
+	}
+	return res.AssetID, nil
+}
