@@ -4,6 +4,7 @@
 package config
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,20 @@ type Config struct {
 	GLPICompat GLPICompat `yaml:"glpi_compat"`
 	// LDAP is login and user import from a directory, off by default.
 	LDAP LDAP `yaml:"ldap"`
+	// SecretKey seals the secrets kept in the database (SNMP communities
+	// and passphrases): 32 random bytes in base64 (`openssl rand -base64
+	// 32`). Empty: a key file created in Data at first start. Collectors
+	// sharing one PostgreSQL must all be given the same key.
+	SecretKey string `yaml:"secret_key"`
+	// SNMP configures network discovery.
+	SNMP SNMP `yaml:"snmp"`
+}
+
+// SNMP configures network discovery.
+type SNMP struct {
+	// SysObjectIDs is the sysobject.ids file used when the data directory
+	// has no copy of its own, e.g. "/usr/share/parc/sysobject.ids".
+	SysObjectIDs string `yaml:"sysobject_ids"`
 }
 
 // GLPICompat configures the GLPI-compatible endpoint.
@@ -109,6 +124,8 @@ var keys = map[string]func(c *Config, v string) error{
 	"log_level":                 func(c *Config, v string) error { c.LogLevel = v; return nil },
 	"log_format":                func(c *Config, v string) error { c.LogFormat = v; return nil },
 	"normalise.dictionary":      func(c *Config, v string) error { c.Normalise.Dictionary = v; return nil },
+	"secret_key":                func(c *Config, v string) error { c.SecretKey = v; return nil },
+	"snmp.sysobject_ids":        func(c *Config, v string) error { c.SNMP.SysObjectIDs = v; return nil },
 	"inventory.contact_every":   durationKey(func(c *Config) *Duration { return &c.Inventory.ContactEvery }),
 	"inventory.full_every":      durationKey(func(c *Config) *Duration { return &c.Inventory.FullEvery }),
 	"limits.max_body_bytes":     intKey(func(c *Config) *int64 { return &c.Limits.MaxBodyBytes }),
@@ -209,6 +226,11 @@ func (c *Config) Validate() error {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("base_url: %q must be an http:// or https:// URL", c.BaseURL)
+		}
+	}
+	if c.SecretKey != "" {
+		if k, err := base64.StdEncoding.DecodeString(strings.TrimSpace(c.SecretKey)); err != nil || len(k) != 32 {
+			return errors.New("secret_key: must be 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`")
 		}
 	}
 	switch c.LogLevel {
