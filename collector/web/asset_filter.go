@@ -22,6 +22,7 @@ type listQuery struct {
 	Sort                                string
 	Desc                                bool
 	Page, PerPage                       int
+	LowSupplies                         bool // printers low on a supply ("supplies=low")
 }
 
 // parseListQuery reads the filter from the URL; invalid values are
@@ -36,6 +37,10 @@ func parseListQuery(r *http.Request, defPerPage int) listQuery {
 			lq.Type = t
 		}
 	}
+	if v.Get("type") == store.TypeUnmanaged {
+		lq.Type = store.TypeUnmanaged
+	}
+	lq.LowSupplies = v.Get("supplies") == "low"
 	lq.Location, _ = strconv.ParseInt(v.Get("location"), 10, 64)
 	lq.State, _ = strconv.ParseInt(v.Get("state"), 10, 64)
 	lq.Seen = queryInt(r, "seen", 0, 0, 36500)
@@ -65,6 +70,10 @@ func (lq listQuery) filter(now time.Time) store.AssetFilter {
 	f := store.AssetFilter{Type: lq.Type, Query: lq.Q, Manufacturer: lq.Manufacturer, OSName: lq.OS,
 		LocationID: lq.Location, StateID: lq.State, HasSoftware: lq.Software, Sort: lq.Sort, Desc: lq.Desc,
 		Limit: lq.PerPage, Offset: (lq.Page - 1) * lq.PerPage}
+	if lq.Type == "" {
+		f.ExcludeType = store.TypeUnmanaged // listed on their own, until imported
+	}
+	f.LowSupplies = lq.LowSupplies
 	if lq.Seen > 0 {
 		f.SeenBefore = now.AddDate(0, 0, -lq.Seen)
 	}
@@ -96,6 +105,9 @@ func (lq listQuery) values() url.Values {
 	setInt("state", lq.State)
 	setInt("seen", int64(lq.Seen))
 	setInt("warranty", int64(lq.Warranty))
+	if lq.LowSupplies {
+		v.Set("supplies", "low")
+	}
 	if lq.Sort != "name" {
 		set("sort", lq.Sort)
 	}
