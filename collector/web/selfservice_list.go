@@ -20,6 +20,7 @@ type ticketListData struct {
 	Staff      any
 	Groups     any
 	Priorities []int
+	Bulk       bool // rows have checkboxes for the queue's bulk actions
 }
 
 // ticketStatusChoices are the status filters of the lists.

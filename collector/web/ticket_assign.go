@@ -19,7 +19,13 @@ func (s *Server) ticketAssign(w http.ResponseWriter, r *http.Request) {
 		s.ticketError(w, r, errBadInput)
 		return
 	}
-	s.doTicket(w, r, ticketChange{
+	s.doTicket(w, r, s.assignChange(r, userID, groupID))
+}
+
+// assignChange adds the user or group as an assignee (a single or bulk
+// assignment).
+func (s *Server) assignChange(r *http.Request, userID, groupID int64) ticketChange {
+	return ticketChange{
 		ev: helpdesk.Event{Action: helpdesk.ActAssign},
 		prepare: func(ctx context.Context, tq store.TicketQueries, lt *loadedTicket, st helpdesk.State, ev *helpdesk.Event) error {
 			who, err := s.assigneeName(ctx, tq, userID, groupID)
@@ -34,7 +40,7 @@ func (s *Server) ticketAssign(w http.ResponseWriter, r *http.Request) {
 			return tq.AddTicketHistory(ctx, []store.TicketHistoryEntry{{TicketID: lt.t.ID, Actor: actor(r),
 				Field: "assignee", NewValue: who, At: s.now()}})
 		},
-	})
+	}
 }
 
 // assigneeName checks a would-be assignee exists and may work tickets,

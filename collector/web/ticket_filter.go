@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parcproject/parc/collector/helpdesk"
 	"github.com/parcproject/parc/collector/store"
@@ -22,6 +23,35 @@ type ticketQuery struct {
 	Desc                      bool
 	Page, PerPage             int
 	AssigneeParam             string // "none", a user ID or ""
+	Location                  int64  // the asset's or the requester's
+	Late                      bool   // open and past the due date
+	// Date ranges, YYYY-MM-DD, both ends included; "" for open-ended.
+	OpenedFrom, OpenedTo   string
+	UpdatedFrom, UpdatedTo string
+	SolvedFrom, SolvedTo   string
+	now                    time.Time // what "late" is judged against
+}
+
+// queryDates are the date range parameters, in the order of the form.
+var queryDates = []string{"opened_from", "opened_to", "updated_from", "updated_to", "solved_from", "solved_to"}
+
+// dates points at the query's date range fields, by parameter name.
+func (q *ticketQuery) dates() map[string]*string {
+	return map[string]*string{"opened_from": &q.OpenedFrom, "opened_to": &q.OpenedTo, "updated_from": &q.UpdatedFrom,
+		"updated_to": &q.UpdatedTo, "solved_from": &q.SolvedFrom, "solved_to": &q.SolvedTo}
+}
+
+// day parses a YYYY-MM-DD date as midnight UTC; to moves it to the next
+// midnight so the day is included. Zero for "" or a bad date.
+func day(v string, to bool) time.Time {
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}
+	}
+	if to {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
 }
 
 func parseTicketQuery(r *http.Request, defPer int) ticketQuery {
@@ -56,6 +86,12 @@ func parseTicketQuery(r *http.Request, defPer int) ticketQuery {
 	if p := queryInt(r, "priority", 0, 0, helpdesk.MaxPriority); p > 0 {
 		q.Priority = p
 	}
+	q.Location, q.Late = id("location"), v.Get("late") == "1"
+	for name, p := range q.dates() {
+		if d := v.Get(name); !day(d, false).IsZero() {
+			*p = d
+		}
+	}
 	if a := v.Get("assignee"); a == "none" {
 		q.Assignee, q.AssigneeParam = -1, a
 	} else if n := id("assignee"); n > 0 {
@@ -68,7 +104,17 @@ func parseTicketQuery(r *http.Request, defPer int) ticketQuery {
 func (q ticketQuery) filter() store.TicketFilter {
 	f := store.TicketFilter{Query: q.Q, Type: q.Type, Priority: q.Priority, CategoryID: q.Category,
 		AssigneeUser: q.Assignee, AssigneeGroup: q.Group, RequesterUser: q.Requester, AssetID: q.Asset,
-		Sort: q.Sort, Desc: q.Desc, Limit: q.PerPage, Offset: (q.Page - 1) * q.PerPage}
+		Sort: q.Sort, Desc: q.Desc, Limit: q.PerPage, Offset: (q.Page - 1) * q.PerPage, LocationID: q.Location,
+		OpenedAfter: day(q.OpenedFrom, false), OpenedBefore: day(q.OpenedTo, true),
+		UpdatedAfter: day(q.UpdatedFrom, false), UpdatedBefore: day(q.UpdatedTo, true),
+		SolvedAfter: day(q.SolvedFrom, false), SolvedBefore: day(q.SolvedTo, true)}
+	if q.Late {
+		now := q.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		f.Open, f.DueBefore = true, now
+	}
 	switch q.Status {
 	case "to_validate":
 		f.ToValidate = true
@@ -101,6 +147,14 @@ func (q ticketQuery) values() url.Values {
 	set("group", strconv.FormatInt(q.Group, 10))
 	set("requester", strconv.FormatInt(q.Requester, 10))
 	set("asset", strconv.FormatInt(q.Asset, 10))
+	set("location", strconv.FormatInt(q.Location, 10))
+	if q.Late {
+		v.Set("late", "1")
+	}
+	dates := q.dates()
+	for _, name := range queryDates {
+		set(name, *dates[name])
+	}
 	if q.Sort != "updated" || !q.Desc {
 		set("sort", q.Sort)
 		if q.Desc {

@@ -114,7 +114,8 @@ func TestTicketFilterInjection(t *testing.T) {
 	e.ticketOf("self-service", 1)
 	e.ticketOf("technician", 2)
 	attacks := []string{`' OR '1'='1`, `1 OR 1=1`, `1; DROP TABLE tickets; --`, `%`, `_`, `\`, `" OR ""="`, `1) UNION SELECT password_hash FROM users --`}
-	params := []string{"q", "status", "type", "priority", "category", "assignee", "group", "requester", "asset", "sort", "desc", "page", "per"}
+	params := []string{"q", "status", "type", "priority", "category", "assignee", "group", "requester", "asset", "sort", "desc", "page", "per",
+		"location", "late", "opened_from", "opened_to", "updated_from", "updated_to", "solved_from", "solved_to"}
 	for _, a := range attacks {
 		for _, p := range params {
 			q := url.Values{p: {a}}.Encode()

@@ -30,12 +30,17 @@ func (s *Server) ticketSolve(w http.ResponseWriter, r *http.Request) {
 		s.ticketError(w, r, fmt.Errorf("solution type %q: %w", typ, errBadInput))
 		return
 	}
-	s.doTicket(w, r, ticketChange{
+	s.doTicket(w, r, s.solveChange(r, typ, content))
+}
+
+// solveChange proposes a solution of type typ (a single or bulk action).
+func (s *Server) solveChange(r *http.Request, typ, content string) ticketChange {
+	return ticketChange{
 		ev: helpdesk.Event{Action: helpdesk.ActSolve},
 		write: func(ctx context.Context, tq store.TicketQueries, lt *loadedTicket) error {
 			return tq.AddSolution(ctx, &store.Solution{TicketID: lt.t.ID, UserID: stateUserID(r), Type: typ,
 				Content: content, Status: int(helpdesk.ApprovalWaiting), CreatedAt: s.now()})
 		},
 		field: "solution", value: typ,
-	})
+	}
 }
