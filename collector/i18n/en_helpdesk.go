@@ -185,6 +185,10 @@ var enHelpdesk = map[string]string{
 	"ticket.date_updated_to":   "Updated until",
 	"ticket.date_solved_from":  "Solved from",
 	"ticket.date_solved_to":    "Solved until",
+	"dashboard.my_tickets":     "My tickets",
+	"dashboard.group_open":     "open for %s",
+	"dashboard.late":           "Late tickets: %d",
+	"dashboard.unassigned":     "New, nobody assigned: %d",
 }
 
 func init() {

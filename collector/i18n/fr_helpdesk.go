@@ -186,6 +186,10 @@ var frHelpdesk = map[string]string{
 	"ticket.date_updated_to":   "Modifié jusqu'au",
 	"ticket.date_solved_from":  "Résolu depuis le",
 	"ticket.date_solved_to":    "Résolu jusqu'au",
+	"dashboard.my_tickets":     "Mes tickets",
+	"dashboard.group_open":     "ouverts pour %s",
+	"dashboard.late":           "Tickets en retard : %d",
+	"dashboard.unassigned":     "Nouveaux, sans attribution : %d",
 }
 
 func init() {
