@@ -15,6 +15,7 @@ const (
 )
 
 type dashboardData struct {
+	Tech           *techDashboard // a technician's own tickets, nil for observers
 	ByType         []store.GroupCount
 	ByOS           []store.GroupCount
 	ByManufacturer []store.GroupCount
@@ -38,6 +39,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	d := dashboardData{UnseenDays: unseenDays, WarrantyDays: warrantyDays, Park: hasRole(r, store.RoleObserver)}
 	if d.Park {
 		if err := s.fillDashboard(r, &d); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if hasRole(r, store.RoleTechnician) {
+		var err error
+		if d.Tech, err = s.techDashboard(r); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
