@@ -10,6 +10,7 @@
 //	parc-collector migrate
 //	parc-collector backup FILE
 //	parc-collector ldap test|import [--dry-run]
+//	parc-collector snmp discover|inventory|update-ids
 //	parc-collector version
 package main
 
@@ -40,6 +41,7 @@ var commands = []command{
 	{"migrate", "apply pending database migrations", runMigrate},
 	{"backup", "write a consistent copy of the SQLite database to FILE", runBackup},
 	{"ldap", "LDAP / Active Directory: ldap test (connection, sample users), ldap import [--dry-run]", runLDAP},
+	{"snmp", "one-off SNMP: snmp discover --range R --community C, snmp inventory --host H, snmp update-ids FILE", runSNMP},
 	{"version", "print the version", runVersion},
 }
 
