@@ -63,7 +63,22 @@ type Asset struct {
 	LastInventoryAt             time.Time
 	CreatedAt                   time.Time
 	UpdatedAt                   time.Time
+	// stored holds the column values as last read or written, so
+	// UpdateAsset writes only the columns that changed: every assets
+	// column is indexed for the park list, and an UPDATE that sets a
+	// column rewrites its index entries even when the value is the same.
+	stored *assetRow
 }
+
+// assetRow is an asset's writable column values, in assetWriteColumns order.
+type assetRow [len(assetWriteColumns)]any
+
+// assetWriteColumns are the columns assetArgs gives values for.
+var assetWriteColumns = [...]string{"type", "name", "uuid", "serial", "manufacturer", "model", "chassis",
+	"os_name", "os_version", "os_arch", "os_kernel", "domain", "last_user", "cpu", "memory_mb", "firmware", "ip",
+	"inventory_number", "comment", "location_id", "state_id", "parent_id", "owner_id", "purchase_date", "supplier",
+	"order_number", "purchase_cents", "warranty_end", "uuid_key", "serial_key", "name_key",
+	"deviceid", "source", "last_inventory_at", "created_at", "updated_at", "search_text"}
 
 const assetColumns = `id, type, name, uuid, serial, manufacturer, model, chassis, os_name, os_version,
 	os_arch, os_kernel, domain, last_user, cpu, memory_mb, firmware, ip, inventory_number, comment,
@@ -92,12 +107,19 @@ func scanAsset(s scanner) (*Asset, error) {
 	a.LocationID, a.StateID, a.ParentID, a.OwnerID = loc.Int64, state.Int64, parent.Int64, owner.Int64
 	a.UUIDKey, a.SerialKey, a.NameKey = uk.String, sk.String, nk.String
 	a.LastInventoryAt, a.CreatedAt, a.UpdatedAt = fromMS(lastInv), fromMS(created), fromMS(updated)
+	a.remember()
 	return &a, nil
 }
 
-// assetArgs are the values of every column but id, in assetColumns order.
-func assetArgs(a *Asset) []any {
-	return []any{a.Type, a.Name, a.UUID, a.Serial, a.Manufacturer, a.Model, a.Chassis,
+// remember records the asset's values as the stored ones.
+func (a *Asset) remember() {
+	row := assetArgs(a)
+	a.stored = &row
+}
+
+// assetArgs are the values of every column but id, in assetWriteColumns order.
+func assetArgs(a *Asset) assetRow {
+	return assetRow{a.Type, a.Name, a.UUID, a.Serial, a.Manufacturer, a.Model, a.Chassis,
 		a.OSName, a.OSVersion, a.OSArch, a.OSKernel, a.Domain, a.LastUser, a.CPU, a.MemoryMB,
 		a.Firmware, a.IP, a.InventoryNumber, a.Comment, nullID(a.LocationID), nullID(a.StateID),
 		nullID(a.ParentID), nullID(a.OwnerID), a.PurchaseDate, a.Supplier, a.OrderNumber, a.PurchaseCents,
@@ -113,13 +135,14 @@ func (q *queries) CreateAsset(ctx context.Context, a *Asset) error {
 	if a.UpdatedAt.IsZero() {
 		a.UpdatedAt = a.CreatedAt
 	}
-	err := q.writeRow(ctx, `INSERT INTO assets (type, name, uuid, serial, manufacturer, model, chassis,
-		os_name, os_version, os_arch, os_kernel, domain, last_user, cpu, memory_mb, firmware, ip,
-		inventory_number, comment, location_id, state_id, parent_id, owner_id, purchase_date, supplier,
-		order_number, purchase_cents, warranty_end, uuid_key, serial_key, name_key,
-		deviceid, source, last_inventory_at, created_at, updated_at, search_text)
-		VALUES (`+placeholders(37)+`) RETURNING id`, assetArgs(a)...).Scan(&a.ID)
-	return q.conflict(err, "create asset")
+	row := assetArgs(a)
+	err := q.writeRow(ctx, "INSERT INTO assets ("+strings.Join(assetWriteColumns[:], ", ")+") VALUES ("+
+		placeholders(len(row))+") RETURNING id", row[:]...).Scan(&a.ID)
+	if err != nil {
+		return q.conflict(err, "create asset")
+	}
+	a.stored = &row
+	return nil
 }
 
 func (q *queries) GetAsset(ctx context.Context, id int64) (*Asset, error) {
@@ -130,19 +153,36 @@ func (q *queries) GetAsset(ctx context.Context, id int64) (*Asset, error) {
 	return a, nil
 }
 
+// UpdateAsset writes the columns that differ from the values last read or
+// written (all of them for an asset not read from the store).
 func (q *queries) UpdateAsset(ctx context.Context, a *Asset) error {
-	args := append(assetArgs(a), a.ID)
-	res, err := q.exec(ctx, `UPDATE assets SET type = ?, name = ?, uuid = ?, serial = ?, manufacturer = ?,
-		model = ?, chassis = ?, os_name = ?, os_version = ?, os_arch = ?, os_kernel = ?, domain = ?,
-		last_user = ?, cpu = ?, memory_mb = ?, firmware = ?, ip = ?, inventory_number = ?, comment = ?,
-		location_id = ?, state_id = ?, parent_id = ?, owner_id = ?, purchase_date = ?, supplier = ?,
-		order_number = ?, purchase_cents = ?, warranty_end = ?, uuid_key = ?, serial_key = ?, name_key = ?,
-		deviceid = ?, source = ?, last_inventory_at = ?, created_at = ?, updated_at = ?, search_text = ?
-		WHERE id = ?`, args...)
-	if err != nil {
-		return fmt.Errorf("update asset %d: %w", a.ID, err)
+	what := fmt.Sprintf("update asset %d", a.ID)
+	row := assetArgs(a)
+	var set []string
+	var args []any
+	for i, v := range row {
+		if a.stored == nil || a.stored[i] != v {
+			set = append(set, assetWriteColumns[i]+" = ?")
+			args = append(args, v)
+		}
 	}
-	return mustAffect(res, fmt.Sprintf("update asset %d", a.ID))
+	if len(set) == 0 {
+		// Nothing to write; still say whether the asset exists.
+		var one int
+		if err := q.writeRow(ctx, "SELECT 1 FROM assets WHERE id = ?", a.ID).Scan(&one); err != nil {
+			return notFound(err, what)
+		}
+		return nil
+	}
+	res, err := q.exec(ctx, "UPDATE assets SET "+strings.Join(set, ", ")+" WHERE id = ?", append(args, a.ID)...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := mustAffect(res, what); err != nil {
+		return err
+	}
+	a.stored = &row
+	return nil
 }
 
 func (q *queries) DeleteAsset(ctx context.Context, id int64) error {

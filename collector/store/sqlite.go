@@ -13,9 +13,10 @@ import (
 	"github.com/mattn/go-sqlite3"
 )
 
-// SQLite settings. synchronous=FULL makes every commit durable before the
-// report is acknowledged: a kill -9 or a power cut never loses an accepted
-// report. busy_timeout lets the admin commands run beside a serving
+// SQLite settings. synchronous=FULL makes every commit durable before it
+// returns: a kill -9 or a power cut never loses an accepted report or an
+// edit. (Batched transactions commit with NORMAL and are flushed by the
+// walSyncer before they are answered: just as durable.) busy_timeout lets the admin commands run beside a serving
 // collector.
 const sqliteParams = "_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000&_foreign_keys=on"
 
@@ -61,7 +62,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		closers: []func() error{reader.Close, writer.Close},
 	}
 	s.backup = func(ctx context.Context, dst string) error { return sqliteBackup(ctx, writer, dst) }
-	s.batch = newBatcher(writer, d)
+	s.batch = newBatcher(writer, d, newWALSyncer(path))
 	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, writer.Close}
 	return s, nil
 }
