@@ -48,11 +48,25 @@ func (w *writer) applyFields(ctx context.Context) error {
 	if w.asset.Source == "" {
 		w.asset.Source = w.src.Origin
 	}
-	if err := w.q.UpdateAsset(ctx, w.asset); err != nil {
+	if err := w.saveAsset(ctx); err != nil {
 		return err
 	}
 	if macs, ok := park.MACs(c); ok {
 		return w.q.SetAssetMACs(ctx, w.asset.ID, macs)
 	}
+	return nil
+}
+
+// saveAsset creates a new asset (with its "created" history row) or
+// writes the changed fields of a known one.
+func (w *writer) saveAsset(ctx context.Context) error {
+	if !w.isNew {
+		return w.q.UpdateAsset(ctx, w.asset)
+	}
+	if err := w.q.CreateAsset(ctx, w.asset); err != nil {
+		return err
+	}
+	w.hist = append(w.hist, store.HistoryEntry{AssetID: w.asset.ID, Actor: store.ActorInventory,
+		Field: "asset", NewValue: "created by inventory", At: w.now})
 	return nil
 }

@@ -89,14 +89,17 @@ const maxAttempts = 5
 func (in *Ingester) Ingest(ctx context.Context, src Source, rep *inventory.Report) (Result, error) {
 	var res Result
 	now := in.now().UTC()
-	var err error
+	prep, err := prepare(rep, in.norm)
+	if err != nil {
+		return Result{}, err
+	}
 	// A PostgreSQL deadlock or serialization failure against another
 	// collector's transaction is retried whole (the writer is rebuilt each
 	// time); SQLite has a single writer and never needs it.
 	for attempt := 1; ; attempt++ {
 		err = in.st.WithTx(ctx, func(q store.Queries) error {
 			res = Result{}
-			w := &writer{in: in, q: q, rep: rep, src: src, now: now}
+			w := &writer{in: in, q: q, rep: rep, src: src, now: now, prep: prep}
 			return w.run(ctx, &res)
 		})
 		if err == nil || attempt == maxAttempts || !store.IsRetryable(err) || ctx.Err() != nil {
@@ -123,6 +126,8 @@ type writer struct {
 	hist  []store.HistoryEntry
 	// hashes are the stored section hashes, loaded once per report.
 	hashes map[string]string
+	// prep is the report's database-free work, done before the transaction.
+	prep *prepared
 }
 
 // sectionHashes returns the asset's stored section hashes (none for a new
@@ -198,8 +203,10 @@ func (w *writer) finishAgent(ctx context.Context, resp []byte) error {
 			return err
 		}
 	}
-	if err := w.q.TouchAgentContact(ctx, w.agent.ID, w.now, w.src.AgentVersion); err != nil {
-		return err
+	if w.contactStale() {
+		if err := w.q.TouchAgentContact(ctx, w.agent.ID, w.now, w.src.AgentVersion); err != nil {
+			return err
+		}
 	}
 	if !w.rep.Partial {
 		if err := w.q.SetAgentLastFull(ctx, w.agent.ID, w.now); err != nil {
@@ -211,6 +218,19 @@ func (w *writer) finishAgent(ctx context.Context, resp []byte) error {
 	}
 	return w.q.PutProcessedReport(ctx, store.ProcessedReport{AgentID: w.agent.ID, ReportID: w.src.ReportID,
 		AssetID: w.asset.ID, Response: string(resp), At: w.now})
+}
+
+// ContactPrecision is how stale an agent's recorded last contact may be:
+// it is shown to the minute, and the agent calls contact before every
+// report, so a write (and on SQLite a share of an fsync) per report buys
+// nothing within that time.
+const ContactPrecision = 5 * time.Minute
+
+// contactStale says whether the agent's last contact or version must be
+// written.
+func (w *writer) contactStale() bool {
+	a := w.agent
+	return (w.src.AgentVersion != "" && a.Version != w.src.AgentVersion) || w.now.Sub(a.LastContactAt) >= ContactPrecision
 }
 
 // history queues a change row, unless the asset is new: a new asset gets a

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	"github.com/parcproject/parc/collector/park"
 	"github.com/parcproject/parc/collector/store"
@@ -15,15 +13,14 @@ import (
 // no usable serial, by name among the computer's own monitors), and
 // unlinks the monitors no longer seen.
 func (w *writer) applyMonitors(ctx context.Context) error {
-	mons := w.rep.Content.Monitors
-	if w.asset.Type != store.TypeComputer || (mons == nil && w.rep.Partial) || keepSection(w.rep, "monitors") {
+	p, err := w.preparedFor()
+	if err != nil {
+		return err
+	}
+	mons, h := w.rep.Content.Monitors, p.monitorsHash
+	if w.asset.Type != store.TypeComputer || h == "" {
 		return nil
 	}
-	data, err := json.Marshal(mons)
-	if err != nil {
-		return fmt.Errorf("encode monitors: %w", err)
-	}
-	h := hashOf(data)
 	var current []store.Asset
 	hashes, err := w.sectionHashes(ctx)
 	if err != nil {

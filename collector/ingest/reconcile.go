@@ -130,12 +130,8 @@ func (w *writer) resolve(ctx context.Context) error {
 		w.asset = a
 		return nil
 	}
+	// A new asset is created by applyFields, with its fields in one write.
 	w.isNew = true
 	w.asset = &store.Asset{Type: id.Type, Source: w.src.Origin, CreatedAt: w.now, UpdatedAt: w.now}
-	if err := w.q.CreateAsset(ctx, w.asset); err != nil {
-		return err
-	}
-	w.hist = append(w.hist, store.HistoryEntry{AssetID: w.asset.ID, Actor: store.ActorInventory,
-		Field: "asset", NewValue: "created by inventory", At: w.now})
 	return nil
 }

@@ -73,26 +73,21 @@ func sectionsOf(c *inventory.Content) []section {
 // sections whose hash changed, and within them only the changed items. A
 // full report also clears the stored sections it no longer carries.
 func (w *writer) applySections(ctx context.Context) error {
+	p, err := w.preparedFor()
+	if err != nil {
+		return err
+	}
 	hashes, err := w.sectionHashes(ctx)
 	if err != nil {
 		return err
 	}
 	seen := map[string]bool{"softwares": true, "monitors": true}
-	for _, s := range sectionsOf(&w.rep.Content) {
+	for _, s := range p.sections {
 		seen[s.name] = true
-		data, err := json.Marshal(s.value.Interface())
-		if err != nil {
-			return fmt.Errorf("encode %s: %w", s.name, err)
-		}
-		h := hashOf(data)
-		if hashes[s.name] == h {
+		if hashes[s.name] == s.hash {
 			continue
 		}
-		items, err := itemsOf(s)
-		if err != nil {
-			return err
-		}
-		if err := w.diffSection(ctx, s.name, s.list, h, items); err != nil {
+		if err := w.diffSection(ctx, s.name, s.list, s.hash, s.items); err != nil {
 			return err
 		}
 	}

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/parcproject/parc/collector/store"
@@ -23,35 +21,21 @@ func label(k store.SoftwareKey) string {
 // applySoftware diffs the installed software against the stored
 // installations; an unchanged softwares section (same hash) costs nothing.
 func (w *writer) applySoftware(ctx context.Context) error {
-	sws := w.rep.Content.Softwares
-	if (sws == nil && w.rep.Partial) || keepSection(w.rep, "softwares") {
-		return nil
+	p, err := w.preparedFor()
+	if err != nil || p.software == nil {
+		return err
 	}
-	data, err := json.Marshal(sws)
-	if err != nil {
-		return fmt.Errorf("encode softwares: %w", err)
-	}
-	h := hashOf(data)
+	sw := p.software
 	hashes, err := w.sectionHashes(ctx)
 	if err != nil {
 		return err
 	}
-	if hashes["softwares"] == h {
+	if hashes["softwares"] == sw.hash {
 		return nil
 	}
-	want := map[installKey]store.Installation{}
-	var order []installKey
-	for _, s := range sws {
-		name, pub, ver := w.in.norm.Software(s.Name, s.Publisher, s.Version)
-		if name == "" {
-			continue
-		}
-		k := installKey{store.SoftwareKey{Name: name, Publisher: pub, Version: ver}, strings.TrimSpace(s.Arch)}
-		if _, dup := want[k]; dup {
-			continue
-		}
-		want[k] = store.Installation{Arch: k.arch, InstallDate: s.InstallDate, Source: s.From, FirstSeen: w.now, SoftwareKey: k.SoftwareKey}
-		order = append(order, k)
+	add := make(map[installKey]bool, len(sw.want))
+	for k := range sw.want {
+		add[k] = true
 	}
 	var old []store.Installation
 	if !w.isNew {
@@ -62,38 +46,50 @@ func (w *writer) applySoftware(ctx context.Context) error {
 	var del []store.Installation
 	for _, o := range old {
 		k := installKey{o.SoftwareKey, o.Arch}
-		if _, keep := want[k]; keep {
-			delete(want, k)
+		if add[k] {
+			delete(add, k)
 			continue
 		}
 		del = append(del, o)
 		w.history("software", label(o.SoftwareKey), "")
 	}
-	var keys []store.SoftwareKey
-	for _, k := range order {
-		if _, add := want[k]; add {
-			keys = append(keys, k.SoftwareKey)
-		}
-	}
-	var add []store.Installation
-	if len(keys) > 0 {
-		ids, err := w.q.EnsureSoftwareVersions(ctx, keys)
-		if err != nil {
-			return err
-		}
-		for _, k := range order {
-			if in, ok := want[k]; ok {
-				in.VersionID = ids[k.SoftwareKey]
-				add = append(add, in)
-				w.history("software", "", label(k.SoftwareKey))
-			}
-		}
+	ins, err := w.newInstallations(ctx, sw, add)
+	if err != nil {
+		return err
 	}
 	if err := w.q.DeleteInstallations(ctx, w.asset.ID, del); err != nil {
 		return err
 	}
-	if err := w.q.AddInstallations(ctx, w.asset.ID, add); err != nil {
+	if err := w.q.AddInstallations(ctx, w.asset.ID, ins); err != nil {
 		return err
 	}
-	return w.q.ApplyComponents(ctx, w.asset.ID, "softwares", h, store.ComponentChanges{}, w.now)
+	return w.q.ApplyComponents(ctx, w.asset.ID, "softwares", sw.hash, store.ComponentChanges{}, w.now)
+}
+
+// newInstallations finds or creates the catalogue versions of the
+// installations to add and returns them in report order.
+func (w *writer) newInstallations(ctx context.Context, sw *preparedSoftware, add map[installKey]bool) ([]store.Installation, error) {
+	if len(add) == 0 {
+		return nil, nil
+	}
+	keys := make([]store.SoftwareKey, 0, len(add))
+	for _, k := range sw.order {
+		if add[k] {
+			keys = append(keys, k.SoftwareKey)
+		}
+	}
+	ids, err := w.q.EnsureSoftwareVersions(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Installation, 0, len(add))
+	for _, k := range sw.order {
+		if add[k] {
+			in := sw.want[k]
+			in.VersionID, in.FirstSeen = ids[k.SoftwareKey], w.now
+			out = append(out, in)
+			w.history("software", "", label(k.SoftwareKey))
+		}
+	}
+	return out, nil
 }
