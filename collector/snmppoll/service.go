@@ -33,6 +33,9 @@ var ErrForbidden = errors.New("this task belongs to another agent")
 // running (finished, or not handed out yet).
 var ErrNotRunning = errors.New("this task is not running")
 
+// ErrInvalid is wrapped by errors about a malformed progress or report.
+var ErrInvalid = errors.New("invalid")
+
 // Options configure a Service.
 type Options struct {
 	// DataDir holds the administrator's copy of sysobject.ids.

@@ -2,7 +2,6 @@ package snmppoll
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -102,7 +101,7 @@ func (s *Service) TaskProgress(ctx context.Context, agentID int64, taskID string
 		return err
 	}
 	if p.Done < 0 || p.Total < 0 || p.Found < 0 || p.Done > p.Total {
-		return fmt.Errorf("progress %d/%d, found %d: counters must be positive and done at most total", p.Done, p.Total, p.Found)
+		return fmt.Errorf("progress %d/%d, found %d: counters must be positive and done at most total: %w", p.Done, p.Total, p.Found, ErrInvalid)
 	}
 	found := p.Found
 	if run.Phase == store.SNMPPhaseInventory {
@@ -133,7 +132,7 @@ func (s *Service) TaskReport(ctx context.Context, agentID int64, taskID string, 
 	}
 	nd := rep.Content.NetworkDevice
 	if (rep.Action != inventory.ActionNetDiscovery && rep.Action != inventory.ActionNetInventory) || nd == nil || len(nd.IPs) == 0 {
-		return 0, errors.New("a task's report must be a netdiscovery or netinventory report with network_device.ips")
+		return 0, fmt.Errorf("a task's report must be a netdiscovery or netinventory report with network_device.ips: %w", ErrInvalid)
 	}
 	j, err := s.q.GetSNMPJob(ctx, run.JobID)
 	if err != nil {
