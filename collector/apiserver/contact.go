@@ -39,6 +39,7 @@ func (s *Server) contact(w http.ResponseWriter, r *http.Request) {
 		Inventory:          kind,
 		NextContactSeconds: int(s.opts.ContactEvery / time.Second),
 		FullEverySeconds:   int(s.opts.FullEvery / time.Second),
+		Tasks:              s.contactTasks(r.Context(), agent),
 	})
 }
 
