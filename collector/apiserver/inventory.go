@@ -59,6 +59,12 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error(), nil)
 		return
 	}
+	// A network device's report is accepted only for a running task of
+	// this agent, whatever its deviceid.
+	if taskID := r.Header.Get(api.HeaderTaskID); taskID != "" {
+		result = s.taskReport(w, r, agent, taskID, rep)
+		return
+	}
 	if rep.DeviceID != agent.DeviceID {
 		result = resultForbidden
 		log.Warn("report refused: deviceid does not match the token", "report_deviceid", rep.DeviceID)
