@@ -59,6 +59,8 @@ func TestOpenAPIMatchesContract(t *testing.T) {
 		"SoftwareList": SoftwareListJSON{}, "SoftwareDetail": SoftwareDetailJSON{},
 		"SoftwareVersion": SoftwareVersionJSON{}, "AssetInstallation": AssetInstallationJSON{},
 		"Licence": LicenceJSON{}, "LicenceList": LicenceListJSON{}, "LicenceInput": LicenceInput{},
+		"AssetNetwork": NetworkJSON{}, "PortLink": PortLinkJSON{}, "PortVLAN": VLANJSON{}, "NetPort": NetPortJSON{},
+		"PortConnection": ConnectionJSON{}, "PrinterCounters": CountersJSON{}, "PrinterSupply": SupplyJSON{},
 	} {
 		var got []string
 		for k := range doc.Components.Schemas[name].Properties {

@@ -62,6 +62,8 @@ type AssetDetailJSON struct {
 	Sections map[string][]json.RawMessage `json:"sections"`
 	Software []InstallationJSON           `json:"software"`
 	Agent    *AgentJSON                   `json:"agent"`
+	// Network is what SNMP inventories add; nil (absent) when nothing.
+	Network *NetworkJSON `json:"network,omitempty"`
 }
 
 // InstallationJSON is one software installation on an asset.
