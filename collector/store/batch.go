@@ -25,6 +25,7 @@ type batcher struct {
 	d     *dialect
 	jobs  chan *txJob
 	stmts *stmtCache // owned by the loop goroutine
+	sw    *softwareCache
 	sync  *walSyncer
 	done  chan struct{}
 }
@@ -36,7 +37,7 @@ type txJob struct {
 }
 
 func newBatcher(db *sql.DB, d *dialect, sync *walSyncer) *batcher {
-	b := &batcher{db: db, d: d, jobs: make(chan *txJob, maxBatch), stmts: newStmtCache(db), sync: sync,
+	b := &batcher{db: db, d: d, jobs: make(chan *txJob, maxBatch), stmts: newStmtCache(db), sw: newSoftwareCache(), sync: sync,
 		done: make(chan struct{})}
 	go b.loop()
 	return b
@@ -121,12 +122,14 @@ func (b *batcher) run(batch []*txJob) (errs []error, err error) {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	btx := batchTx{tx: tx, stmts: b.stmts}
-	q := &queries{d: b.d, r: btx, w: btx, inTx: true}
+	q := &queries{d: b.d, r: btx, w: btx, inTx: true, swCache: b.sw}
 	errs = make([]error, len(batch))
 	for i, j := range batch {
 		errs[i] = b.runOne(tx, q, j)
 	}
 	if err := tx.Commit(); err != nil {
+		// The catalogue rows the batch wrote are gone: forget their IDs.
+		b.sw.reset()
 		return nil, fmt.Errorf("commit: %w", err)
 	}
 	return errs, nil

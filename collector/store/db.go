@@ -59,6 +59,9 @@ type queries struct {
 	d    *dialect
 	r, w dbtx
 	inTx bool
+	// swCache holds catalogue IDs in SQLite batch transactions; nil
+	// elsewhere.
+	swCache *softwareCache
 }
 
 func (q *queries) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {

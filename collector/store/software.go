@@ -71,6 +71,10 @@ type AssetInstallation struct {
 const lookupChunk = 300
 
 func (q *queries) EnsureSoftwareVersions(ctx context.Context, keys []SoftwareKey) (map[SoftwareKey]int64, error) {
+	out := make(map[SoftwareKey]int64, len(keys))
+	if keys = q.swCache.resolve(keys, out); len(keys) == 0 {
+		return out, nil
+	}
 	type sw struct{ name, pub string }
 	swIDs := map[sw]int64{}
 	var names []string
@@ -97,6 +101,7 @@ func (q *queries) EnsureSoftwareVersions(ctx context.Context, keys []SoftwareKey
 			if _, want := swIDs[sw{n, p}]; want {
 				swIDs[sw{n, p}] = id
 			}
+			q.swCache.addSoftware(n, p, id)
 			return nil
 		})
 		if err != nil {
@@ -149,13 +154,13 @@ func (q *queries) EnsureSoftwareVersions(ctx context.Context, keys []SoftwareKey
 				return err
 			}
 			verIDs[ver{sid, v}] = id
+			q.swCache.addVersion(sid, v, id)
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("look up software versions: %w", err)
 		}
 	}
-	out := make(map[SoftwareKey]int64, len(keys))
 	sorted := slices.Clone(keys)
 	slices.SortFunc(sorted, func(a, b SoftwareKey) int {
 		return strings.Compare(a.Name+"\x00"+a.Publisher+"\x00"+a.Version, b.Name+"\x00"+b.Publisher+"\x00"+b.Version)
