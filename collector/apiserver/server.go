@@ -28,6 +28,8 @@ type Options struct {
 	// SysObjectIDs is the sysobject.ids served to agents; "" looks in
 	// DefaultSysObjectIDs.
 	SysObjectIDs string
+	// Tasks hands network tasks to agents; nil hands out none.
+	Tasks TaskBroker
 }
 
 // maxSmallBody bounds enroll and contact requests.
@@ -71,6 +73,7 @@ func (s *Server) Routes(r chi.Router) {
 		r.Use(s.agentAuth)
 		r.Post(api.PathContact, s.contact)
 		r.Post(api.PathInventory, s.inventory)
+		r.Post(api.PathTaskProgress, s.taskProgress)
 		r.Get(api.PathSysObjectIDs, s.sysObjectIDs)
 	})
 	s.restRoutes(r)
