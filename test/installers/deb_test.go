@@ -54,6 +54,14 @@ func TestDebLifecycle(t *testing.T) {
 	if m := mode(t, config); m != 0o600 {
 		t.Errorf("got agent.yaml mode %v; want 0600", m)
 	}
+	// GLPI's sysobject.ids ships beside each binary, in its own folder so
+	// the two packages never own the same file.
+	for _, p := range []string{"usr/share/parc/sysobject.ids", "usr/share/parc-collector/sysobject.ids",
+		"usr/share/doc/parc-agent/sysobject.ids.copyright", "usr/share/doc/parc-collector/sysobject.ids.copyright"} {
+		if !exists(filepath.Join(root, p)) {
+			t.Errorf("/%s not installed", p)
+		}
+	}
 	if got := dpkgStatus(root, "parc-agent"); got != "install ok installed 1.0.0" {
 		t.Errorf("got status %q; want installed 1.0.0", got)
 	}

@@ -75,6 +75,12 @@ func TestMSITables(t *testing.T) {
 		t.Errorf("got parc-agent.exe in component %q; want AgentExe", f["Component_"])
 	}
 	files.find(t, "FileName", "LICENSE.txt")
+	// GLPI's sysobject.ids ships beside the program with its own license.
+	for _, name := range []string{"sysobject.ids", "sysobject.ids.LICENSE.txt"} {
+		if f := files.find(t, "FileName", name); f["Component_"] != "SysObjectIDs" {
+			t.Errorf("got %s in component %q; want SysObjectIDs", name, f["Component_"])
+		}
+	}
 	dirs := exportTable(t, v1, "Directory")
 	if d := dirs.find(t, "Directory", "INSTALLDIR"); d["Directory_Parent"] != "ProgramFiles64Folder" || d["DefaultDir"] != "Parc" {
 		t.Errorf("got install directory %v; want Parc under ProgramFiles64Folder", d)

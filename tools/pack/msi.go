@@ -16,11 +16,12 @@ import (
 var secureProperties = []string{"SERVER", "ENROLL_SECRET", "TAG", "PURGE"}
 
 func cmdMSI(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("msi", "-wxs FILE -version V -exe FILE -license FILE -out FILE", stderr)
+	fs := newFlags("msi", "-wxs FILE -version V -exe FILE -license FILE [-data DIR] -out FILE", stderr)
 	wxs := fs.String("wxs", "", "WiX source (installers/windows/parc-agent.wxs)")
 	version := fs.String("version", "", "git version (git describe), turned into the MSI version")
 	exe := fs.String("exe", "", "parc-agent.exe for windows/amd64")
 	lic := fs.String("license", "", "license file installed beside the program")
+	data := fs.String("data", "", "folder of the data files installed beside the program (default: ../data from the WiX source, installers/data)")
 	out := fs.String("out", "", "the MSI to write")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -32,7 +33,10 @@ func cmdMSI(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := buildMSI(*wxs, *version, *exe, *lic, *out, s); err != nil {
+	if *data == "" {
+		*data = filepath.Join(filepath.Dir(*wxs), "..", "data")
+	}
+	if err := buildMSI(*wxs, *version, *exe, *lic, *data, *out, s); err != nil {
 		return err
 	}
 	if s == nil {
@@ -42,9 +46,16 @@ func cmdMSI(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// msiData maps the data files the WiX source installs (staged name) to
+// their file in the data folder: GLPI's sysobject.ids and its license.
+var msiData = map[string]string{
+	"sysobject.ids":             "sysobject.ids",
+	"sysobject.ids.LICENSE.txt": "sysobject.ids.LICENSE",
+}
+
 // buildMSI compiles wxs with wixl into out. With a signer, parc-agent.exe
 // is signed before it goes into the MSI, and the MSI after.
-func buildMSI(wxs, gitVersion, exe, lic, out string, s *signer) error {
+func buildMSI(wxs, gitVersion, exe, lic, data, out string, s *signer) error {
 	version, err := msiVersion(gitVersion)
 	if err != nil {
 		return err
@@ -65,6 +76,11 @@ func buildMSI(wxs, gitVersion, exe, lic, out string, s *signer) error {
 	}
 	if err := copyFile(lic, filepath.Join(stage, "LICENSE.txt")); err != nil {
 		return err
+	}
+	for staged, src := range msiData {
+		if err := copyFile(filepath.Join(data, src), filepath.Join(stage, staged)); err != nil {
+			return fmt.Errorf("data file for the MSI: %w", err)
+		}
 	}
 	absWxs, err := filepath.Abs(wxs)
 	if err != nil {
