@@ -32,6 +32,8 @@ type Options struct {
 	Now func() time.Time
 	// Directory checks the passwords of LDAP users; nil without LDAP.
 	Directory Directory
+	// Network is network discovery (SNMP jobs); nil shows it as disabled.
+	Network NetworkService
 }
 
 // Server is the web UI.
