@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+
+	"github.com/parcproject/parc/collector/config"
+	"github.com/parcproject/parc/collector/ingest"
+	"github.com/parcproject/parc/collector/jobs"
+	"github.com/parcproject/parc/collector/snmppoll"
+	"github.com/parcproject/parc/collector/store"
+)
+
+// background is the serve command's job queue: the worker and the
+// scheduler, and network discovery that runs on them.
+type background struct {
+	worker  *jobs.Worker
+	sched   *jobs.Scheduler
+	network *snmppoll.Service
+	wg      sync.WaitGroup
+}
+
+// newBackground prepares the job queue and network discovery; start runs
+// them. The secret key comes from the configuration (PARC_SECRET_KEY), or
+// from the data directory's key file, created at first start.
+func newBackground(cfg config.Config, st store.Store, ing *ingest.Ingester, log *slog.Logger) (*background, error) {
+	key, err := snmppoll.LoadKey(cfg.Data, cfg.SecretKey)
+	if err != nil {
+		return nil, err
+	}
+	if st.Dialect() == "postgres" && cfg.SecretKey == "" {
+		log.Warn("secret_key is not set: SNMP secrets are sealed with this collector's own key file; give every collector sharing this PostgreSQL the same PARC_SECRET_KEY",
+			"key_file", snmppoll.KeyFile, "data", cfg.Data)
+	}
+	w, err := jobs.NewWorker(st, log, jobs.WorkerOptions{})
+	if err != nil {
+		return nil, err
+	}
+	svc, err := snmppoll.New(st, ing, log, snmppoll.Options{DataDir: cfg.Data, SysObjectIDs: cfg.SNMP.SysObjectIDs, Key: key, Wake: w.Wake})
+	if err != nil {
+		return nil, err
+	}
+	svc.Register(w)
+	sched := jobs.NewScheduler(st, log, 0)
+	sched.Enqueued = w.Wake
+	return &background{worker: w, sched: sched, network: svc}, nil
+}
+
+// start runs the worker and the scheduler until ctx is cancelled.
+func (b *background) start(ctx context.Context) {
+	b.wg.Add(2)
+	go func() { defer b.wg.Done(); b.worker.Run(ctx) }()
+	go func() { defer b.wg.Done(); b.sched.Run(ctx) }()
+}
+
+// wait returns once the running jobs have finished or given their job
+// back to the queue (after ctx's cancellation).
+func (b *background) wait() { b.wg.Wait() }
