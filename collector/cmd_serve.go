@@ -19,6 +19,7 @@ import (
 	"github.com/parcproject/parc/collector/glpicompat"
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/park"
+	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/collector/web"
 	"github.com/parcproject/parc/pkg/version"
@@ -57,9 +58,14 @@ func runServe(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
+	bg, err := newBackground(cfg, st, ing, log)
+	if err != nil {
+		return err
+	}
 	api := apiserver.New(st, ing, log, apiserver.Options{
 		ContactEvery: cfg.Inventory.ContactEvery.Duration, FullEvery: cfg.Inventory.FullEvery.Duration,
 		MaxBodyBytes: cfg.Limits.MaxBodyBytes, MaxInflatedBytes: cfg.Limits.MaxInflatedBytes,
+		Tasks: bg.network, SysObjectIDs: snmppoll.SysObjectPath(cfg.Data, cfg.SNMP.SysObjectIDs),
 	})
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)
@@ -68,7 +74,7 @@ func runServe(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL, Directory: dir})
+	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL, Directory: dir, Network: bg.network})
 	if err != nil {
 		return err
 	}
@@ -89,6 +95,7 @@ func runServe(args []string, s stdio) error {
 	srv := &http.Server{Handler: r, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	go pruneReports(ctx, st, log)
+	bg.start(ctx)
 	go closeSolvedTickets(ctx, ui, log)
 	fmt.Fprintf(s.out, "parc-collector %s listening on %s (database: %s)\n", version.Version, publicURL(cfg, ln.Addr()), st.Dialect())
 	errc := make(chan error, 1)
@@ -104,6 +111,7 @@ func runServe(args []string, s stdio) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	bg.wait() // running jobs finish or go back to the queue
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
