@@ -110,7 +110,7 @@ func (s *Service) sysObjectDB() *snmp.SysObjectDB {
 	path := SysObjectPath(s.opts.DataDir, s.opts.SysObjectIDs)
 	if path == "" {
 		s.log.Warn("no sysobject.ids found; devices are identified by sysDescr and MIB probing only",
-			"looked_in", []string{s.opts.DataDir, s.opts.SysObjectIDs, InstalledSysObjectIDs})
+			"data", s.opts.DataDir, "configured", s.opts.SysObjectIDs, "installed", InstalledSysObjectIDs())
 		return nil
 	}
 	db, err := snmp.LoadSysObjectIDs(path)

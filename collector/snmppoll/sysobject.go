@@ -11,23 +11,36 @@ import (
 )
 
 // SysObjectFile is the name of sysobject.ids in the data directory and
-// in InstalledSysObjectIDs's directory.
+// beside the program.
 const SysObjectFile = "sysobject.ids"
 
-// InstalledSysObjectIDs is where the Linux packages install the database.
-const InstalledSysObjectIDs = "/usr/share/parc/sysobject.ids"
+// InstalledSysObjectIDs lists where the packages install the database:
+// beside the program (Windows, tarballs), then the Linux packages' shared
+// data folders (the collector's, then the agent's).
+func InstalledSysObjectIDs() []string {
+	var out []string
+	if exe, err := os.Executable(); err == nil {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+		out = append(out, filepath.Join(filepath.Dir(exe), SysObjectFile))
+	}
+	return append(out, "/usr/share/parc-collector/sysobject.ids", "/usr/share/parc/sysobject.ids")
+}
 
 // SysObjectPath picks the sysobject.ids to load (GPL-2.0 data, shipped
 // beside the binary, never compiled in): the administrator's copy in the
-// data directory, else the configured file, else the installed one. ""
-// when there is none: devices are then identified from sysDescr and MIB
-// probing only.
+// data directory (see UpdateSysObjectIDs), else the configured file
+// (snmp.sysobject_ids, e.g. the repository's copy for `make run`), else
+// the installed one. "" when there is none: devices are then identified
+// from sysDescr and MIB probing only.
 func SysObjectPath(dataDir, configured string) string {
-	for _, p := range []string{filepath.Join(dataDir, SysObjectFile), configured, InstalledSysObjectIDs} {
+	candidates := append([]string{filepath.Join(dataDir, SysObjectFile), configured}, InstalledSysObjectIDs()...)
+	for _, p := range candidates {
 		if p == "" {
 			continue
 		}
-		if _, err := os.Stat(p); err == nil {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p
 		}
 	}
