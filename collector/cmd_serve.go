@@ -34,6 +34,8 @@ func runServe(args []string, s stdio) error {
 	f.configFlag("base-url", "base_url", "public `URL` of the collector, printed for agents and in links")
 	f.configFlag("log-level", "log_level", "log `level`: debug, info, warn or error")
 	f.configFlag("log-format", "log_format", "log `format`: text or json")
+	f.configFlag("sysobject-ids", "snmp.sysobject_ids", "sysobject.ids `file` for network discovery when --data has no copy (default: beside the program, then /usr/share/parc-collector/)")
+	f.configFlag("secret-key", "secret_key", "`key` sealing SNMP secrets in the database: 32 bytes in base64 (openssl rand -base64 32); default: the key file secret.key in --data, created at first start. Collectors sharing one PostgreSQL need the same key; prefer the variable to the flag, which other users can see")
 	f.boolFlag("glpi-compat", "glpi_compat.enabled", "also accept GLPI Agent and FusionInventory/OCS agents on POST / and /front/inventory.php")
 	cfg, err := f.parse(args)
 	if err != nil {
