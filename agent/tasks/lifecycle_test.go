@@ -1,0 +1,139 @@
+package tasks
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/snmp"
+)
+
+// TestInterruptedTaskRunsAgain stops the agent during a task: the next
+// start runs it again; a task the agent stopped during maxAttempts times
+// ends with an error instead.
+func TestInterruptedTaskRunsAgain(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	dir := t.TempDir()
+	m := newManager(t, dir, ts.URL)
+	stop := start(t, m)
+	// A silent host and a long timeout: the task is still running when
+	// the agent stops.
+	task := simTask(s, "slow", api.TaskNetInventory, "127.0.4.3")
+	task.TimeoutMillis, task.Retries = 1500, 0
+	m.Submit([]api.Task{task})
+	waitFor(t, "the task to start", 10*time.Second, func() bool {
+		r := m.Status()
+		return len(r) == 1 && r[0].State == StateRunning
+	})
+	stop()
+	if _, ended := col.ended("slow"); ended {
+		t.Fatal("an interrupted task was reported ended")
+	}
+
+	m2 := newManager(t, dir, ts.URL)
+	start(t, m2)
+	waitFor(t, "the second run's end", time.Minute, func() bool { _, ok := col.ended("slow"); return ok })
+	end, _ := col.ended("slow")
+	if !strings.Contains(end.Error, "no answer") || end.Done != 1 {
+		t.Errorf("got end %+v; want the host done, with no answer", end)
+	}
+
+	// The agent stopped during "crashy" maxAttempts times already.
+	m3 := newManager(t, t.TempDir(), ts.URL)
+	crashy := simTask(s, "crashy", api.TaskNetInventory, "127.0.4.3")
+	m3.Submit([]api.Task{crashy})
+	d := m3.taskDirs()[0]
+	tf, err := d.loadTask()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf.Attempts = maxAttempts
+	if err := d.saveTask(tf); err != nil {
+		t.Fatal(err)
+	}
+	m4 := newManager(t, m3.opts.Dir, ts.URL)
+	start(t, m4)
+	waitFor(t, "the given-up task's end", 10*time.Second, func() bool { _, ok := col.ended("crashy"); return ok })
+	if end, _ := col.ended("crashy"); !strings.Contains(end.Error, "stopped 3 times") {
+		t.Errorf("got error %q; want the agent to give up after 3 starts", end.Error)
+	}
+}
+
+// TestInvalidTask ends at once, naming the field, without touching the
+// network and without keeping the credentials.
+func TestInvalidTask(t *testing.T) {
+	t.Parallel()
+	col, ts := newCollector(t)
+	dir := t.TempDir()
+	m := newManager(t, dir, ts.URL)
+	start(t, m)
+	m.Submit([]api.Task{{ID: "bad", Kind: api.TaskNetDiscovery, Targets: []string{"10.0.0.0/8"},
+		Credentials: []snmp.Credential{{Version: "2c", Community: "secret-community"}}}})
+	waitFor(t, "the refusal", 10*time.Second, func() bool { _, ok := col.ended("bad"); return ok })
+	end, _ := col.ended("bad")
+	if !strings.HasPrefix(end.Error, "targets: ") || end.Done != 0 {
+		t.Errorf("got end %+v; want a targets error", end)
+	}
+	waitFor(t, "the task directory's removal", 10*time.Second, func() bool { n, _ := listDirs(dir); return len(n) == 0 })
+	hist, err := os.ReadFile(filepath.Join(dir, historyFile))
+	if err != nil || strings.Contains(string(hist), "secret-community") {
+		t.Errorf("history %s (%v) must exist and hold no community", hist, err)
+	}
+}
+
+// TestSysObjectIDsCache downloads the collector's sysobject.ids once,
+// revalidates it with its ETag after a restart, and falls back to the
+// installed copy when the collector has none.
+func TestSysObjectIDsCache(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	dir := t.TempDir()
+	m := newManager(t, dir, ts.URL)
+	start(t, m)
+	for _, id := range []string{"a", "b"} {
+		m.Submit([]api.Task{simTask(s, id, api.TaskNetInventory, s.Addrs[0])})
+		waitFor(t, "task "+id, time.Minute, func() bool { _, ok := col.ended(id); return ok })
+	}
+	col.mu.Lock()
+	gets, sent := col.sysGets, col.sysSent
+	manufacturer := col.reports["a"][0].Content.NetworkDevice.Manufacturer
+	col.mu.Unlock()
+	if gets != 1 || sent != 1 {
+		t.Errorf("got %d requests, %d downloads; want one of each for two tasks in a day", gets, sent)
+	}
+	if manufacturer != "Brother" {
+		t.Errorf("got manufacturer %q; want Brother", manufacturer)
+	}
+	if _, err := os.Stat(filepath.Join(dir, SysObjectIDsFile)); err != nil {
+		t.Errorf("no cached copy: %v", err)
+	}
+
+	m2 := newManager(t, dir, ts.URL)
+	if db := m2.sysObjectDB(t.Context()); db.Len() < 1000 {
+		t.Errorf("after a restart: got %d entries; want the cached file", db.Len())
+	}
+	col.mu.Lock()
+	gets, sent = col.sysGets, col.sysSent
+	col.sysobj = nil // from now on the collector has none
+	col.mu.Unlock()
+	if gets != 2 || sent != 1 {
+		t.Errorf("got %d requests, %d downloads; want a 304 after the restart", gets, sent)
+	}
+
+	m3 := newManager(t, t.TempDir(), ts.URL)
+	m3.opts.SysObjectIDs = []string{filepath.Join(t.TempDir(), "absent"), sysObjectIDsPath}
+	if db := m3.sysObjectDB(t.Context()); db.Len() < 1000 {
+		t.Errorf("collector without a file: got %d entries; want the installed copy", db.Len())
+	}
+	m4 := newManager(t, t.TempDir(), ts.URL)
+	m4.opts.SysObjectIDs = nil
+	if db := m4.sysObjectDB(t.Context()); db != nil {
+		t.Errorf("nothing anywhere: got %d entries; want none", db.Len())
+	}
+}
