@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
@@ -27,7 +28,7 @@ const (
 	benchAssets  = 10_000
 	// benchSeedVersion names the cached SQLite file: change it when the
 	// seed changes.
-	benchSeedVersion = 1
+	benchSeedVersion = 2
 )
 
 // benchSeedSQL fills an empty, migrated database. It is the same SQL for
@@ -49,24 +50,27 @@ var benchSeedSQL = []string{
 	fmt.Sprintf(`WITH RECURSIVE ids(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM ids WHERE i < %d)
 	INSERT INTO assets (id, type, name, location_id, created_at, updated_at)
 	SELECT i, 'computer', 'PC-' || i, 1 + (i * 7) %% 20, 1700000000000, 1700000000000 FROM ids`, benchAssets),
-	fmt.Sprintf(`WITH RECURSIVE ids(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM ids WHERE i < %[1]d),
-	t(i, title, status, opened) AS (SELECT i,
-		CASE i %% 6 WHEN 0 THEN 'Printer jam' WHEN 1 THEN 'Screen flickers' WHEN 2 THEN 'Cannot log in'
+	// h1 and h2 spread each ticket's attributes so that no two are
+	// correlated (a status must not imply a category or a group).
+	fmt.Sprintf(`WITH RECURSIVE ids(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM ids WHERE i < %[1]d),
+	h(i, h1, h2) AS (SELECT i, (i * 7919) %% 10007, (i * 104729) %% 10009 FROM ids),
+	t(i, h1, h2, title, status, opened) AS (SELECT i, h1, h2,
+		CASE h2 %% 6 WHEN 0 THEN 'Printer jam' WHEN 1 THEN 'Screen flickers' WHEN 2 THEN 'Cannot log in'
 		WHEN 3 THEN 'Outlook crashes' WHEN 4 THEN 'New keyboard' ELSE 'VPN down' END || ' ' || i,
-		CASE WHEN i %% 10 < 4 THEN 6 WHEN i %% 10 < 5 THEN 5 WHEN i %% 10 < 6 THEN 4 WHEN i %% 10 < 7 THEN 1 ELSE 2 END,
-		1760000000000 - (%[1]d - i) * 60000 FROM ids)
+		CASE WHEN h1 %% 10 < 4 THEN 6 WHEN h1 %% 10 < 5 THEN 5 WHEN h1 %% 10 < 6 THEN 4 WHEN h1 %% 10 < 7 THEN 1 ELSE 2 END,
+		1760000000000 - (%[1]d - i) * 60000 FROM h)
 	INSERT INTO tickets (id, title, content, type, status, urgency, impact, priority, category_id, approval, created_by,
 		search_text, opened_at, taken_at, solved_at, closed_at, due_at, updated_at)
-	SELECT i, title, 'Reported from office ' || (i %% 300) || ': what was tried and what happens.', 1 + i %% 2, status,
-		1 + i %% 5, 1 + (i / 5) %% 5, 1 + (i / 3) %% 5, 1 + i %% 20, CASE WHEN status = 5 THEN 2 ELSE 1 END,
+	SELECT i, title, 'Reported from office ' || (h1 %% 300) || ': what was tried and what happens.', 1 + h2 %% 2, status,
+		1 + (h1 / 10) %% 5, 1 + (h2 / 20) %% 5, 1 + (h1 / 50) %% 5, 1 + (h2 / 7) %% 20, CASE WHEN status = 5 THEN 2 ELSE 1 END,
 		%[2]d + 1 + (i * 7919) %% %[3]d,
-		lower(title || ' reported from office ' || (i %% 300) || ': what was tried and what happens.'), opened,
+		lower(title || ' reported from office ' || (h1 %% 300) || ': what was tried and what happens.'), opened,
 		CASE WHEN status <> 1 THEN opened + 600000 END, CASE WHEN status >= 5 THEN opened + 86400000 END,
-		CASE WHEN status = 6 THEN opened + 172800000 END, CASE WHEN i %% 7 = 0 THEN opened + 259200000 END,
-		opened + (i %% 1000) * 60000 FROM t`, benchTickets, benchStaff, benchUsers-benchStaff),
+		CASE WHEN status = 6 THEN opened + 172800000 END, CASE WHEN h2 %% 7 = 0 THEN opened + 259200000 END,
+		opened + (h2 %% 1000) * 60000 FROM t`, benchTickets, benchStaff, benchUsers-benchStaff),
 	`INSERT INTO ticket_actors (ticket_id, kind, user_id, group_id) SELECT id, 1, created_by, NULL FROM tickets`,
 	`INSERT INTO ticket_actors (ticket_id, kind, user_id, group_id)
-	SELECT id, 2, CASE WHEN id % 3 <> 0 THEN 1 + id % 50 END, CASE WHEN id % 3 = 0 THEN 1 + id % 10 END
+	SELECT id, 2, CASE WHEN id % 3 <> 0 THEN 1 + (id * 17) % 50 END, CASE WHEN id % 3 = 0 THEN 1 + (id / 3) % 10 END
 	FROM tickets WHERE status <> 1`,
 	fmt.Sprintf(`INSERT INTO ticket_assets (ticket_id, asset_id) SELECT id, 1 + (id * 31) %% %d FROM tickets WHERE id %% 2 = 0`, benchAssets),
 }
@@ -115,7 +119,17 @@ func cachedSQLite(b *testing.B) string {
 		dir = os.TempDir()
 	}
 	dir = filepath.Join(dir, "parc")
-	path := filepath.Join(dir, fmt.Sprintf("bench-tickets-m%d-s%d.db", store.LatestVersion(), benchSeedVersion))
+	// The name changes with the schema (every migration's text) and the
+	// seed, so a stale file is never measured.
+	ms, err := store.Migrations("sqlite")
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := sha256.New()
+	for _, m := range ms {
+		io.WriteString(h, m.SQL)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("bench-tickets-%x-s%d.db", h.Sum(nil)[:6], benchSeedVersion))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

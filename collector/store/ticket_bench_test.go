@@ -21,7 +21,7 @@ var queueShapes = []struct {
 }{
 	{"open_first_page", store.TicketFilter{Open: true, Sort: "updated", Desc: true, Limit: 50}},
 	{"open_deep_page", store.TicketFilter{Open: true, Sort: "updated", Desc: true, Limit: 50, Offset: 20_000}},
-	{"all_by_id_deep_page", store.TicketFilter{Sort: "id", Limit: 50, Offset: 99_000}},
+	{"all_by_id_page_200", store.TicketFilter{Sort: "id", Desc: true, Limit: 50, Offset: 10_000}},
 	{"all_by_priority", store.TicketFilter{Sort: "priority", Desc: true, Limit: 50}},
 	{"status_category", store.TicketFilter{Statuses: []int{2}, CategoryID: 5, Sort: "updated", Desc: true, Limit: 50}},
 	{"assigned_to_me", store.TicketFilter{Open: true, AssigneeUser: 7, Sort: "updated", Desc: true, Limit: 50}},
