@@ -29,12 +29,12 @@ func (m *Manager) execute(ctx context.Context, j *job) {
 		m.log.Warn("cannot save the task's start", "task", t.ID, "err", err)
 	}
 	start := m.opts.Now()
-	m.updateHistory(t.ID, func(r *Record) { r.State, r.Started = StateRunning, start })
+	m.updateHistory(t.Kind, t.ID, func(r *Record) { r.State, r.Started = StateRunning, start })
 	log := m.log.With("task", t.ID, "kind", t.Kind)
 	log.Info("network task started", "targets", len(t.Targets), "attempt", j.tf.Attempts)
 
 	tr := &tracker{p: api.TaskProgress{Total: hostCount(t)}}
-	stop := m.reportProgress(ctx, t.ID, tr)
+	stop := m.reportProgress(ctx, t, tr)
 	run := &taskRun{m: m, dir: j.dir, task: t, tr: tr, db: m.sysObjectDB(ctx), log: log}
 	var err error
 	switch t.Kind {
@@ -48,7 +48,7 @@ func (m *Manager) execute(ctx context.Context, j *job) {
 	if ctx.Err() != nil {
 		log.Info("network task interrupted: the agent is stopping; it runs again at the next start",
 			"done", p.Done, "total", p.Total, "found", p.Found)
-		m.updateHistory(t.ID, func(r *Record) { r.State = StateQueued })
+		m.updateHistory(t.Kind, t.ID, func(r *Record) { r.State = StateQueued })
 		return
 	}
 	if err != nil {
@@ -135,7 +135,7 @@ func (t *tracker) changedSince(v int) (api.TaskProgress, int, bool) {
 // changes, and records it in the history for the status page. A post that
 // fails is not retried: the next one says more. The returned function
 // stops it.
-func (m *Manager) reportProgress(ctx context.Context, taskID string, tr *tracker) func() {
+func (m *Manager) reportProgress(ctx context.Context, t api.Task, tr *tracker) func() {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -146,10 +146,10 @@ func (m *Manager) reportProgress(ctx context.Context, taskID string, tr *tracker
 		for {
 			if p, v, changed := tr.changedSince(seen); changed {
 				seen = v
-				m.updateHistory(taskID, func(r *Record) { r.Done, r.Total, r.Found = p.Done, p.Total, p.Found })
+				m.updateHistory(t.Kind, t.ID, func(r *Record) { r.Done, r.Total, r.Found = p.Done, p.Total, p.Found })
 				pctx, pcancel := context.WithTimeout(ctx, max(m.opts.ProgressEvery, 10*time.Second))
-				if err := m.opts.Conn.PostProgress(pctx, taskID, p); err != nil && !errors.Is(err, context.Canceled) {
-					m.log.Debug("progress not posted", "task", taskID, "err", err)
+				if err := m.opts.Conn.PostProgress(pctx, t.ID, p); err != nil && !errors.Is(err, context.Canceled) {
+					m.log.Debug("progress not posted", "task", t.ID, "err", err)
 				}
 				pcancel()
 			}

@@ -51,7 +51,7 @@ const (
 
 type history struct {
 	Records []Record `json:"tasks"` // newest first
-	Seen    []string `json:"seen"`  // IDs of tasks received, newest last
+	Seen    []string `json:"seen"`  // "kind/ID" of tasks received, newest last
 }
 
 func loadHistory(dir string) (*history, error) {
@@ -77,26 +77,26 @@ func ReadHistory(dir string) ([]Record, error) {
 	return h.Records, err
 }
 
-func (h *history) seen(id string) bool { return slices.Contains(h.Seen, id) }
+func (h *history) seen(kind, id string) bool { return slices.Contains(h.Seen, kind+"/"+id) }
 
 // add puts r first, replacing an older record of the same task.
 func (h *history) add(r Record) {
-	h.Records = slices.DeleteFunc(h.Records, func(o Record) bool { return o.ID == r.ID })
+	h.Records = slices.DeleteFunc(h.Records, func(o Record) bool { return o.ID == r.ID && o.Kind == r.Kind })
 	h.Records = append([]Record{r}, h.Records...)
 	if len(h.Records) > maxRecords {
 		h.Records = h.Records[:maxRecords]
 	}
-	if !h.seen(r.ID) {
-		h.Seen = append(h.Seen, r.ID)
+	if !h.seen(r.Kind, r.ID) {
+		h.Seen = append(h.Seen, r.Kind+"/"+r.ID)
 		if len(h.Seen) > maxSeen {
 			h.Seen = h.Seen[len(h.Seen)-maxSeen:]
 		}
 	}
 }
 
-func (h *history) update(id string, fn func(*Record)) {
+func (h *history) update(kind, id string, fn func(*Record)) {
 	for i := range h.Records {
-		if h.Records[i].ID == id {
+		if h.Records[i].ID == id && h.Records[i].Kind == kind {
 			fn(&h.Records[i])
 			return
 		}
@@ -115,10 +115,10 @@ func (m *Manager) saveHistoryLocked() {
 }
 
 // updateHistory changes a task's record and saves the history.
-func (m *Manager) updateHistory(id string, fn func(*Record)) {
+func (m *Manager) updateHistory(kind, id string, fn func(*Record)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.hist.update(id, fn)
+	m.hist.update(kind, id, fn)
 	m.saveHistoryLocked()
 }
 

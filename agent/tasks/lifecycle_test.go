@@ -3,6 +3,7 @@ package tasks
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +136,40 @@ func TestSysObjectIDsCache(t *testing.T) {
 	m4.opts.SysObjectIDs = nil
 	if db := m4.sysObjectDB(t.Context()); db != nil {
 		t.Errorf("nothing anywhere: got %d entries; want none", db.Len())
+	}
+}
+
+// TestNextPhaseSameID runs a run's inventory after its discovery: the
+// collector gives both under the run's ID.
+func TestNextPhaseSameID(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	m := newManager(t, t.TempDir(), ts.URL)
+	start(t, m)
+	finished := func() int {
+		col.mu.Lock()
+		defer col.mu.Unlock()
+		n := 0
+		for _, p := range col.progress["5"] {
+			if p.Finished {
+				n++
+			}
+		}
+		return n
+	}
+	disc := simTask(s, "5", api.TaskNetDiscovery, simIPs[0])
+	m.Submit([]api.Task{disc})
+	waitFor(t, "the discovery's end", time.Minute, func() bool { return finished() == 1 })
+	m.Submit([]api.Task{disc, simTask(s, "5", api.TaskNetInventory, s.Addrs[0])})
+	waitFor(t, "the inventory's end", time.Minute, func() bool { return finished() == 2 })
+	col.mu.Lock()
+	var actions []string
+	for _, r := range col.reports["5"] {
+		actions = append(actions, r.Action)
+	}
+	col.mu.Unlock()
+	if want := []string{"netdiscovery", "netinventory"}; !slices.Equal(actions, want) {
+		t.Errorf("got reports %v; want %v (the discovery once, then the inventory)", actions, want)
 	}
 }

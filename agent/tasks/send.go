@@ -132,7 +132,7 @@ func (m *Manager) retire(d *taskDir) {
 	}
 	m.mu.Lock()
 	delete(m.dirs, d.key)
-	m.hist.update(d.taskID, func(r *Record) { r.Delivered = true })
+	m.hist.update(d.kind, d.taskID, func(r *Record) { r.Delivered = true })
 	m.saveHistoryLocked()
 	m.mu.Unlock()
 	m.log.Info("network task delivered", "task", d.taskID)

@@ -29,11 +29,11 @@ func (m *Manager) Submit(tasks []api.Task) {
 func (m *Manager) submit(t api.Task) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, ok := m.dirs[keyOf(t.ID)]; ok || m.hist.seen(t.ID) {
+	if _, ok := m.dirs[keyOf(t.Kind, t.ID)]; ok || m.hist.seen(t.Kind, t.ID) {
 		return nil
 	}
 	m.seq++
-	d, err := m.openDir(m.seq, t.ID)
+	d, err := m.openDir(m.seq, t.Kind, t.ID)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (m *Manager) endLocked(d *taskDir, p api.TaskProgress) {
 	if p.Error != "" {
 		state = StateFailed
 	}
-	m.hist.update(d.taskID, func(r *Record) {
+	m.hist.update(d.kind, d.taskID, func(r *Record) {
 		r.State, r.Ended, r.Error = state, m.opts.Now(), p.Error
 		r.Done, r.Total, r.Found = p.Done, p.Total, p.Found
 	})
@@ -99,9 +99,9 @@ func (m *Manager) recover() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, name := range names {
-		seq, _, id, _ := parseDirName(name)
+		seq, kind, id, _ := parseDirName(name)
 		m.seq = max(m.seq, seq)
-		d, err := m.openDir(seq, id)
+		d, err := m.openDir(seq, kind, id)
 		if err != nil {
 			return err
 		}

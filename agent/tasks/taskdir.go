@@ -32,7 +32,8 @@ const (
 // taskDir is one task's directory: its task, its spool, its end.
 type taskDir struct {
 	path   string
-	key    string // hex of the task ID: any ID makes a safe file name
+	key    string // hex of the kind and task ID: any ID makes a safe file name
+	kind   string // the task's kind, as the collector gave it
 	taskID string
 	seq    uint64
 	spool  *spool.Spool
@@ -51,34 +52,39 @@ type job struct {
 	tf  taskFile
 }
 
-func keyOf(taskID string) string { return hex.EncodeToString([]byte(taskID)) }
+// keyOf names a task by its kind and ID: the collector gives one run's
+// discovery and then its inventory under the same ID.
+func keyOf(kind, taskID string) string {
+	return hex.EncodeToString([]byte(kind)) + "-" + hex.EncodeToString([]byte(taskID))
+}
 
-// parseDirName reads "<seq>-<hex task ID>".
-func parseDirName(name string) (seq uint64, key, taskID string, ok bool) {
-	s, k, found := strings.Cut(name, "-")
-	if !found {
+// parseDirName reads "<seq>-<hex kind>-<hex task ID>".
+func parseDirName(name string) (seq uint64, kind, taskID string, ok bool) {
+	parts := strings.SplitN(name, "-", 3)
+	if len(parts) != 3 {
 		return 0, "", "", false
 	}
-	n, err := strconv.ParseUint(s, 10, 64)
+	n, err := strconv.ParseUint(parts[0], 10, 64)
 	if err != nil {
 		return 0, "", "", false
 	}
-	id, err := hex.DecodeString(k)
-	if err != nil || len(id) == 0 {
+	k, err1 := hex.DecodeString(parts[1])
+	id, err2 := hex.DecodeString(parts[2])
+	if err1 != nil || err2 != nil || len(id) == 0 {
 		return 0, "", "", false
 	}
-	return n, k, string(id), true
+	return n, string(k), string(id), true
 }
 
 // openDir opens (creating it if needed) the directory of a task.
-func (m *Manager) openDir(seq uint64, taskID string) (*taskDir, error) {
-	key := keyOf(taskID)
+func (m *Manager) openDir(seq uint64, kind, taskID string) (*taskDir, error) {
+	key := keyOf(kind, taskID)
 	path := filepath.Join(m.opts.Dir, fmt.Sprintf("%010d-%s", seq, key))
 	sp, err := spool.Open(path, spool.Options{MaxReports: 1 << 20, MaxBytes: m.opts.MaxBytes, Logger: m.opts.Logger})
 	if err != nil {
 		return nil, fmt.Errorf("task %q: %w", taskID, err)
 	}
-	return &taskDir{path: path, key: key, taskID: taskID, seq: seq, spool: sp}, nil
+	return &taskDir{path: path, key: key, kind: kind, taskID: taskID, seq: seq, spool: sp}, nil
 }
 
 func (d *taskDir) saveTask(tf taskFile) error {
