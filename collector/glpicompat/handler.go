@@ -208,6 +208,8 @@ func (h *Handler) serveXML(ctx context.Context, rw *replyWriter, body []byte) {
 		}
 		h.log.Info("FusionInventory/OCS report ingested", "deviceid", rep.DeviceID, "asset_id", res.AssetID)
 		rw.xml(http.StatusOK, "<RESPONSE>no_account_update</RESPONSE>")
+	case "SNMPQUERY", "NETDISCOVERY":
+		h.serveXMLNetwork(ctx, rw, req)
 	default:
 		rw.xml(http.StatusOK, "")
 	}
