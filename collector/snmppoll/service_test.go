@@ -2,8 +2,10 @@ package snmppoll_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"strconv"
 	"testing"
 	"time"
 
@@ -111,5 +113,82 @@ func TestLocalRun(t *testing.T) {
 		if r.Type != typ || r.CredentialID != right.ID || r.Status != store.SNMPImported || r.AssetID == 0 {
 			t.Errorf("%s: got %+v; want a %s found with credential %d and imported", ip, r, typ, right.ID)
 		}
+	}
+}
+
+// TestScheduledRuns: a due schedule makes a run of its job; a job given
+// to an agent only queues the run for the agent.
+func TestScheduledRuns(t *testing.T) {
+	svc, st := newService(t)
+	ctx := context.Background()
+	cred, err := svc.CreateCredential(ctx, "c", snmp.Credential{Version: "2c", Community: "public"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agent := &store.Agent{DeviceID: "remote-2026", Hostname: "remote", TokenHash: "h"}
+	if err := st.CreateAgent(ctx, agent); err != nil {
+		t.Fatal(err)
+	}
+	// 127.0.3.99 answers nothing: the local run ends at once, empty.
+	local := &store.SNMPJob{Name: "local", Targets: []string{"127.0.3.99"}, CredentialIDs: []int64{cred.ID}, Schedule: "every 6h",
+		TimeoutMS: 100, Port: 161}
+	remote := &store.SNMPJob{Name: "remote", Targets: []string{"10.9.0.0/29"}, CredentialIDs: []int64{cred.ID}, Schedule: "daily 02:30",
+		TimeoutMS: 1000, Port: 161, AgentID: agent.ID}
+	for _, j := range []*store.SNMPJob{local, remote} {
+		if err := svc.SaveJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jq, _ := store.Jobs(st)
+	sc, err := jq.GetSchedule(ctx, "snmp.job:"+strconv.FormatInt(local.ID, 10))
+	if err != nil || sc.Spec != "every 6h0m0s" {
+		t.Fatalf("got schedule %+v, %v; want every 6h", sc, err)
+	}
+	// Make both occurrences due now, as if the time had come.
+	for _, j := range []*store.SNMPJob{local, remote} {
+		sc, err := jq.GetSchedule(ctx, "snmp.job:"+strconv.FormatInt(j.ID, 10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.NextRun = time.Now().Add(-time.Minute)
+		if err := jq.PutSchedule(ctx, sc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := jobs.NewScheduler(st, quiet, time.Hour).Tick(ctx, time.Now())
+	if err != nil || n != 2 {
+		t.Fatalf("tick: got %d, %v; want both jobs enqueued", n, err)
+	}
+	w, _ := jobs.NewWorker(st, quiet, jobs.WorkerOptions{Poll: 20 * time.Millisecond})
+	svc.Register(w)
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { w.Run(wctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		runs, _ := svc.Runs(ctx, 0, 10)
+		var localDone, remoteQueued bool
+		for _, r := range runs {
+			localDone = localDone || (r.JobID == local.ID && r.State == store.SNMPRunDone && r.Found == 0)
+			remoteQueued = remoteQueued || (r.JobID == remote.ID && r.State == store.SNMPRunQueued && r.AgentID == agent.ID)
+		}
+		if localDone && remoteQueued {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("got runs %+v; want the local one done and the remote one queued for its agent", runs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tasks, err := svc.AgentTasks(ctx, agent.ID)
+	if err != nil || len(tasks) != 1 || tasks[0].Targets[0] != "10.9.0.0/29" {
+		t.Errorf("got tasks %+v, %v; want the remote job's sweep", tasks, err)
+	}
+	if err := svc.DeleteJob(ctx, local.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jq.GetSchedule(ctx, "snmp.job:"+strconv.FormatInt(local.ID, 10)); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("schedule of a deleted job: got %v; want it gone", err)
 	}
 }
