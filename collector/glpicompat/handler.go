@@ -184,6 +184,8 @@ func (h *Handler) serveJSON(ctx context.Context, rw *replyWriter, agentID string
 		}
 		h.log.Info("GLPI Agent report ingested", "deviceid", rep.DeviceID, "agent_uuid", agentID, "asset_id", res.AssetID)
 		rw.json(http.StatusOK, map[string]any{"status": "ok", "expiration": h.opts.ExpirationHours})
+	case inventory.ActionNetDiscovery, inventory.ActionNetInventory:
+		h.serveJSONNetwork(ctx, rw, agentID, body)
 	default:
 		rw.json(http.StatusOK, map[string]any{"status": "error", "message": fmt.Sprintf("action %q is not supported by this server", msg.Action)})
 	}
