@@ -96,6 +96,7 @@ func TestLocalRun(t *testing.T) {
 	if run.State != store.SNMPRunDone || run.Found != 2 || run.Done != run.Total || run.Total != 30+2 {
 		t.Fatalf("got run %+v; want done, 2 found, 32 of 32 (30 hosts of the /27, 2 inventories)", run)
 	}
+	t.Logf("run of %d addresses took %v", run.Total-run.Found, run.FinishedAt.Sub(run.StartedAt))
 	results, err := svc.Results(ctx, runID)
 	if err != nil {
 		t.Fatal(err)
