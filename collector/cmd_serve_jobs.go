@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/parcproject/parc/collector/config"
 	"github.com/parcproject/parc/collector/ingest"
@@ -47,11 +48,41 @@ func newBackground(cfg config.Config, st store.Store, ing *ingest.Ingester, log 
 	return &background{worker: w, sched: sched, network: svc}, nil
 }
 
-// start runs the worker and the scheduler until ctx is cancelled.
-func (b *background) start(ctx context.Context) {
-	b.wg.Add(2)
+// start runs the worker and the scheduler until ctx is cancelled, and
+// forgets finished jobs after jobRetention.
+func (b *background) start(ctx context.Context, st store.Store, log *slog.Logger) {
+	b.wg.Add(3)
 	go func() { defer b.wg.Done(); b.worker.Run(ctx) }()
 	go func() { defer b.wg.Done(); b.sched.Run(ctx) }()
+	go func() { defer b.wg.Done(); pruneJobs(ctx, st, log) }()
+}
+
+// jobRetention is how long finished jobs stay in the queue's table (for
+// their last error); a discovery run keeps its own record.
+const jobRetention = 30 * 24 * time.Hour
+
+// pruneJobs deletes finished jobs every hour. Several collectors may all
+// run it: the DELETE is idempotent.
+func pruneJobs(ctx context.Context, st store.Store, log *slog.Logger) {
+	q, err := store.Jobs(st)
+	if err != nil {
+		log.Error("prune jobs", "err", err)
+		return
+	}
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := q.PruneJobs(ctx, time.Now().Add(-jobRetention)); err != nil && ctx.Err() == nil {
+			log.Warn("prune finished jobs", "err", err)
+		} else if n > 0 {
+			log.Info("pruned finished jobs", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // wait returns once the running jobs have finished or given their job
