@@ -97,7 +97,7 @@ func runServe(args []string, s stdio) error {
 	srv := &http.Server{Handler: r, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	go pruneReports(ctx, st, log)
-	bg.start(ctx)
+	bg.start(ctx, st, log)
 	go closeSolvedTickets(ctx, ui, log)
 	fmt.Fprintf(s.out, "parc-collector %s listening on %s (database: %s)\n", version.Version, publicURL(cfg, ln.Addr()), st.Dialect())
 	errc := make(chan error, 1)
