@@ -45,36 +45,60 @@ type AssetPage struct {
 	Total  int
 }
 
-func (f AssetFilter) where(d *dialect) (string, []any) {
-	var conds []string
-	var args []any
+// listWhere is a filter as SQL: conds over the assets aliased a, and the
+// text search apart (search, over the unaliased assets table), so SQLite
+// can find its matches once per list (see ListAssets).
+type listWhere struct {
+	conds      []string
+	args       []any
+	search     string
+	searchArgs []any
+}
+
+// clause is " WHERE ..." over conds plus extra conditions first, or "".
+func (w listWhere) clause(extra ...string) string {
+	all := append(extra, w.conds...)
+	if len(all) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(all, " AND ")
+}
+
+// where turns the filter into SQL. osIn are the distinct OS names that
+// contain f.OSName (see osNamesContaining); nil with f.OSName set means too
+// many to list, and the OS filter is a LIKE.
+func (f AssetFilter) where(osIn []string) listWhere {
+	var lw listWhere
 	add := func(cond string, a ...any) {
-		conds = append(conds, cond)
-		args = append(args, a...)
+		lw.conds = append(lw.conds, cond)
+		lw.args = append(lw.args, a...)
 	}
 	if f.Type != "" {
 		add("a.type = ?", f.Type)
 	}
+	var words []string
 	for _, w := range strings.Fields(strings.ToLower(f.Query)) {
-		// SQLite scans the narrow covering index assets_search, then reads
-		// only the matching rows; PostgreSQL's LIKE uses the trigram index.
-		p := "%" + escapeLike(w) + "%"
-		cond := `a.id IN (SELECT id FROM assets WHERE search_text LIKE ? ESCAPE '\')`
-		if d.name == "postgres" {
-			cond = `a.search_text LIKE ? ESCAPE '\'`
-		}
+		// A narrow covering index (assets_search) holds search_text;
+		// PostgreSQL's LIKE uses its trigram index.
+		cond := `search_text LIKE ? ESCAPE '\'`
+		lw.searchArgs = append(lw.searchArgs, "%"+escapeLike(w)+"%")
 		if reMACPart.MatchString(w) {
 			// Uncorrelated: the matching MACs are found once, not per asset.
-			add(`(`+cond+` OR a.id IN (SELECT asset_id FROM asset_macs WHERE mac LIKE ? ESCAPE '\'))`,
-				p, "%"+escapeLike(macPattern(w))+"%")
-			continue
+			cond = `(` + cond + ` OR id IN (SELECT asset_id FROM asset_macs WHERE mac LIKE ? ESCAPE '\'))`
+			lw.searchArgs = append(lw.searchArgs, "%"+escapeLike(macPattern(w))+"%")
 		}
-		add(cond, p)
+		words = append(words, cond)
 	}
+	lw.search = strings.Join(words, " AND ")
 	if f.Manufacturer != "" {
 		add("a.manufacturer = ?", f.Manufacturer)
 	}
-	if f.OSName != "" {
+	switch {
+	case f.OSName != "" && osIn != nil && len(osIn) == 0:
+		add("1 = 0") // no OS name contains the text
+	case f.OSName != "" && osIn != nil:
+		add("a.os_name IN ("+placeholders(len(osIn))+")", anys(osIn)...)
+	case f.OSName != "":
 		add(`lower(a.os_name) LIKE ? ESCAPE '\'`, "%"+escapeLike(strings.ToLower(f.OSName))+"%")
 	}
 	if f.LocationID != 0 {
@@ -109,10 +133,7 @@ func (f AssetFilter) where(d *dialect) (string, []any) {
 	if f.LowSupplies {
 		add(lowSupplySiteCond, SettingLowSupplyPercent, DefaultLowSupplyPercent)
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return lw
 }
 
 // reMACPart matches words that may be part of a MAC address ("0a:bc",
@@ -141,21 +162,79 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
+// ListAssets counts the matching assets and reads one page. On SQLite a
+// text search scans every asset's search_text once: its matches are
+// materialised once and serve both the count and the page, in a single
+// statement.
 func (q *queries) ListAssets(ctx context.Context, f AssetFilter) (AssetPage, error) {
-	where, args := f.where(q.d)
+	var osIn []string
+	if f.OSName != "" {
+		var err error
+		if osIn, err = q.osNamesContaining(ctx, f.OSName); err != nil {
+			return AssetPage{}, err
+		}
+	}
+	lw := f.where(osIn)
+	tail, pargs := pageClause(AssetSortKeys, f.Sort, "a.name", "a.id", f.Desc, f.Limit, f.Offset)
+	cols := prefixed("a.", assetColumns)
+	if lw.search != "" && q.d.name == "sqlite" {
+		return q.listSearched(ctx, lw, cols, tail, pargs)
+	}
+	if lw.search != "" {
+		lw.conds = append(lw.conds, strings.ReplaceAll(lw.search, "search_text", "a.search_text"))
+		lw.args = append(lw.args, lw.searchArgs...)
+	}
 	var page AssetPage
-	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM assets a"+where, args...).Scan(&page.Total); err != nil {
+	where := lw.clause()
+	if err := q.queryRow(ctx, "SELECT COUNT(*) FROM assets a"+where, lw.args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count assets: %w", err)
 	}
-	tail, pargs := pageClause(AssetSortKeys, f.Sort, "a.name", "a.id", f.Desc, f.Limit, f.Offset)
-	query := "SELECT " + prefixed("a.", assetColumns) + " FROM assets a" + where + tail
-	rows, err := q.query(ctx, query, append(args, pargs...)...)
+	rows, err := q.query(ctx, "SELECT "+cols+" FROM assets a"+where+tail, append(lw.args, pargs...)...)
 	if err != nil {
 		return page, fmt.Errorf("list assets: %w", err)
 	}
 	page.Assets, err = collectAssets(rows, "list assets")
 	return page, err
 }
+
+// listSearched is SQLite's ListAssets with a text search: the page rows
+// carry the total.
+func (q *queries) listSearched(ctx context.Context, lw listWhere, cols, tail string, pargs []any) (AssetPage, error) {
+	var page AssetPage
+	cte := "WITH m AS MATERIALIZED (SELECT id FROM assets WHERE " + lw.search + ") "
+	where := lw.clause("a.id IN (SELECT id FROM m)")
+	args := append(append(append(append([]any{}, lw.searchArgs...), lw.args...), lw.args...), pargs...)
+	rows, err := q.query(ctx, cte+"SELECT "+cols+", (SELECT COUNT(*) FROM assets a"+where+") FROM assets a"+where+tail, args...)
+	if err != nil {
+		return page, fmt.Errorf("list assets: %w", err)
+	}
+	err = scanEach(rows, func(s scanner) error {
+		a, err := scanAsset(withTotal{s, &page.Total})
+		if err == nil {
+			page.Assets = append(page.Assets, *a)
+		}
+		return err
+	})
+	if err != nil {
+		return page, fmt.Errorf("list assets: %w", err)
+	}
+	if len(page.Assets) == 0 {
+		// No row to carry the total (none matched, or the page is past the end).
+		args := append(append([]any{}, lw.searchArgs...), lw.args...)
+		if err := q.queryRow(ctx, cte+"SELECT COUNT(*) FROM assets a"+where, args...).Scan(&page.Total); err != nil {
+			return page, fmt.Errorf("count assets: %w", err)
+		}
+	}
+	return page, nil
+}
+
+// withTotal scans a page row's trailing total column.
+type withTotal struct {
+	s     scanner
+	total *int
+}
+
+func (w withTotal) Scan(dest ...any) error { return w.s.Scan(append(dest, w.total)...) }
 
 // prefixed qualifies every column of a comma-separated list.
 func prefixed(p, cols string) string {
