@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 
@@ -162,6 +163,7 @@ func (r *taskRun) inventoryHost(ctx context.Context, host string) (*snmp.Device,
 		dev, err := snmp.Inventory(ctx, s, snmp.InventoryOptions{DB: r.db, VLANContexts: true, Meta: r.meta()})
 		s.Close()
 		if err == nil {
+			addressFirst(dev, host)
 			return dev, nil
 		}
 		if !errors.Is(err, snmp.ErrNoResponse) && !errors.Is(err, snmp.ErrAuth) {
@@ -171,6 +173,24 @@ func (r *taskRun) inventoryHost(ctx context.Context, host string) (*snmp.Device,
 		reasons = append(reasons, cred.String()+": "+shortReason(err))
 	}
 	return nil, fmt.Errorf("%s: %s", host, strings.Join(reasons, "; "))
+}
+
+// addressFirst puts the address the device answered on first in
+// network_device.ips, as a discovery does: the collector files the report
+// under it, and the device's own ipAddrTable may not list it (NAT, a
+// management address) or be empty (many printers).
+func addressFirst(dev *snmp.Device, host string) {
+	nd := dev.Report.Content.NetworkDevice
+	if nd == nil {
+		return
+	}
+	addr := host
+	if ap, err := netip.ParseAddrPort(host); err == nil {
+		addr = ap.Addr().String()
+	} else if h, _, ok := strings.Cut(host, ":"); ok && !strings.Contains(h, ":") {
+		addr = h // a host name with a port
+	}
+	nd.IPs = append([]string{addr}, slices.DeleteFunc(nd.IPs, func(ip string) bool { return ip == addr })...)
 }
 
 func shortReason(err error) string {

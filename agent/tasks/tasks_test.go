@@ -89,6 +89,9 @@ func TestInventoryTask(t *testing.T) {
 	if r.Action != inventory.ActionNetInventory || r.ItemType != "Printer" || r.Content.NetworkDevice.Serial != "000A5J431816" {
 		t.Errorf("got %s %s serial %q; want a netinventory of the Brother printer", r.Action, r.ItemType, r.Content.NetworkDevice.Serial)
 	}
+	if ips := r.Content.NetworkDevice.IPs; len(ips) == 0 || ips[0] != simIPs[0] {
+		t.Errorf("got ips %q; want the address inventoried first (the printer lists none itself)", ips)
+	}
 	if len(r.Content.NetworkPorts) == 0 || r.Content.Cartridges == nil {
 		t.Errorf("got %d ports, cartridges %s; want the printer's ports and toner", len(r.Content.NetworkPorts), r.Content.Cartridges)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parcproject/parc/pkg/api"
+	"github.com/parcproject/parc/pkg/inventory"
 	"github.com/parcproject/parc/pkg/snmp"
 )
 
@@ -81,4 +82,24 @@ func FuzzInventoryHosts(f *testing.F) {
 			t.Errorf("got %d hosts; want at most %d", len(hosts), maxInventoryHosts)
 		}
 	})
+}
+
+func TestAddressFirst(t *testing.T) {
+	tests := []struct {
+		host string
+		ips  []string
+		want []string
+	}{
+		{"10.0.0.5", nil, []string{"10.0.0.5"}},
+		{"10.0.0.5:1161", []string{"192.168.1.2", "10.0.0.5"}, []string{"10.0.0.5", "192.168.1.2"}},
+		{"[2001:db8::5]:161", []string{"10.1.1.1"}, []string{"2001:db8::5", "10.1.1.1"}},
+		{"sw-1.example.org:161", nil, []string{"sw-1.example.org"}},
+	}
+	for _, tt := range tests {
+		dev := &snmp.Device{Report: &inventory.Report{Content: inventory.Content{NetworkDevice: &inventory.NetworkDevice{IPs: tt.ips}}}}
+		addressFirst(dev, tt.host)
+		if got := dev.Report.Content.NetworkDevice.IPs; !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %q; want %q", tt.host, got, tt.want)
+		}
+	}
 }

@@ -105,8 +105,8 @@ func (s *Server) sysObjectIDs(w http.ResponseWriter, r *http.Request) {
 	data, etag, mod, err := s.sysobj.load(paths)
 	switch {
 	case errors.Is(err, errNoSysObjectIDs):
-		writeError(w, http.StatusNotFound, "this collector has no sysobject.ids: install it at "+paths[len(paths)-1]+
-			" or name it in the collector's configuration; agents then identify devices from sysDescr and MIB probing only", nil)
+		writeError(w, http.StatusNotFound, "this collector has no sysobject.ids: give it one with `parc-collector snmp update-ids FILE`"+
+			" or install it at /usr/share/parc-collector/sysobject.ids; agents then identify devices from sysDescr and MIB probing only", nil)
 		return
 	case err != nil:
 		s.log.Error("read sysobject.ids", "err", err)
