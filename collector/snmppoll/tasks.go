@@ -5,17 +5,28 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/api"
 	"github.com/parcproject/parc/pkg/inventory"
 )
 
+// StaleAgentRun is how long an agent has to finish a task it was given.
+const StaleAgentRun = 24 * time.Hour
+
 // AgentTasks hands agentID its queued runs as tasks, marking them running.
 // A run is handed out once even when the agent calls two collectors at the
 // same time. Credentials travel decrypted: only to the agent that runs the
 // job, over its authenticated API.
 func (s *Service) AgentTasks(ctx context.Context, agentID int64) ([]api.Task, error) {
+	// A task the agent never finished (it was reinstalled, or lost its
+	// state) must not show as running for ever.
+	if n, err := s.q.FailStaleAgentRuns(ctx, agentID, s.now().Add(-StaleAgentRun), "the agent did not finish the task within "+StaleAgentRun.String(), s.now()); err != nil {
+		return nil, err
+	} else if n > 0 {
+		s.log.Warn("agent runs failed: not finished in time", "agent_id", agentID, "count", n)
+	}
 	runs, err := s.q.QueuedAgentRuns(ctx, agentID)
 	if err != nil {
 		return nil, err

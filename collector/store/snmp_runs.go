@@ -57,6 +57,9 @@ type SNMPRunQueries interface {
 	NextSNMPRunPhase(ctx context.Context, id int64, phase string) error
 	// FinishSNMPRun ends a run as SNMPRunDone or SNMPRunFailed with reason.
 	FinishSNMPRun(ctx context.Context, id int64, state, reason string, at time.Time) error
+	// FailStaleAgentRuns fails agentID's runs still running that started
+	// before startedBefore (the agent lost them), and returns how many.
+	FailStaleAgentRuns(ctx context.Context, agentID int64, startedBefore time.Time, reason string, at time.Time) (int64, error)
 	SNMPResultQueries
 }
 
@@ -165,4 +168,13 @@ func (q *queries) FinishSNMPRun(ctx context.Context, id int64, state, reason str
 		return fmt.Errorf("finish SNMP run %d: %w", id, err)
 	}
 	return mustAffect(res, fmt.Sprintf("finish SNMP run %d", id))
+}
+
+func (q *queries) FailStaleAgentRuns(ctx context.Context, agentID int64, startedBefore time.Time, reason string, at time.Time) (int64, error) {
+	res, err := q.exec(ctx, `UPDATE snmp_runs SET state = ?, error = ?, finished_at = ?
+		WHERE agent_id = ? AND state = ? AND started_at < ?`, SNMPRunFailed, reason, ms(at), agentID, SNMPRunRunning, ms(startedBefore))
+	if err != nil {
+		return 0, fmt.Errorf("fail stale runs of agent %d: %w", agentID, err)
+	}
+	return res.RowsAffected()
 }

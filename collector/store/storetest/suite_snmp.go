@@ -146,9 +146,19 @@ func testSNMPRuns(t *testing.T, st store.Store, q store.SNMPQueries) {
 	}
 	must(t, q.FinishSNMPRun(ctx, r.ID, store.SNMPRunDone, "", jt0.Add(time.Minute)))
 	wantErr(t, q.FinishSNMPRun(ctx, r.ID, store.SNMPRunFailed, "again", jt0), store.ErrNotFound)
+	stale := &store.SNMPRun{JobID: j.ID, AgentID: agent.ID}
+	must(t, q.CreateSNMPRun(ctx, stale))
+	if _, err := q.StartSNMPRun(ctx, stale.ID, jt0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := q.FailStaleAgentRuns(ctx, agent.ID, jt0.Add(time.Hour), "lost", jt0.Add(2*time.Hour))
+	must(t, err)
+	if got, _ := q.GetSNMPRun(ctx, stale.ID); n != 1 || got.State != store.SNMPRunFailed || got.Error != "lost" {
+		t.Errorf("stale run: failed %d, got %+v; want the one run failed with its reason", n, got)
+	}
 	runs, err := q.ListSNMPRuns(ctx, 0, 10)
 	must(t, err)
-	if len(runs) != 1 || !runs[0].Finished() || runs[0].FinishedAt.IsZero() {
-		t.Errorf("got %+v; want the finished run", runs)
+	if len(runs) != 2 || !runs[1].Finished() || runs[1].FinishedAt.IsZero() || runs[0].ID != stale.ID {
+		t.Errorf("got %+v; want both runs finished, newest first", runs)
 	}
 }
