@@ -209,7 +209,7 @@ func (q *queries) listSearched(ctx context.Context, lw listWhere, cols, tail str
 		return page, fmt.Errorf("list assets: %w", err)
 	}
 	err = scanEach(rows, func(s scanner) error {
-		a, err := scanAsset(withTotal{s, &page.Total})
+		a, err := scanAsset(extraCols{s, []any{&page.Total}})
 		if err == nil {
 			page.Assets = append(page.Assets, *a)
 		}
@@ -227,14 +227,6 @@ func (q *queries) listSearched(ctx context.Context, lw listWhere, cols, tail str
 	}
 	return page, nil
 }
-
-// withTotal scans a page row's trailing total column.
-type withTotal struct {
-	s     scanner
-	total *int
-}
-
-func (w withTotal) Scan(dest ...any) error { return w.s.Scan(append(dest, w.total)...) }
 
 // prefixed qualifies every column of a comma-separated list.
 func prefixed(p, cols string) string {

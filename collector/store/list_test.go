@@ -14,3 +14,11 @@ func TestListConformance(t *testing.T) {
 		})
 	}
 }
+
+func TestAgentPageConformance(t *testing.T) {
+	for _, d := range storetest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			storetest.RunAgentPage(t, func(t *testing.T) store.Store { return storetest.Open(t, d) })
+		})
+	}
+}
