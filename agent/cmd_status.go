@@ -70,6 +70,19 @@ func printSnapshot(w io.Writer, s runner.Snapshot) {
 		{"Next run", when(s.NextRun)},
 		{"Spool", fmt.Sprintf("%d report(s), %d bytes", s.SpoolReports, s.SpoolBytes)},
 	}
+	for i, t := range s.Tasks {
+		if i == 5 {
+			break // the status page and --json show the rest
+		}
+		line := fmt.Sprintf("%s %s: %s, %d/%d hosts, %d found", t.Kind, t.ID, t.State, t.Done, t.Total, t.Found)
+		if t.Error != "" {
+			line += " (" + t.Error + ")"
+		}
+		rows = append(rows, [2]string{"Network task", line})
+	}
+	if s.TaskReports > 0 {
+		rows = append(rows, [2]string{"Network task reports", fmt.Sprintf("%d waiting to be sent", s.TaskReports)})
+	}
 	if s.LastError != "" {
 		rows = append(rows, [2]string{"Last error", s.LastError + " (" + when(s.LastErrorAt) + ")"})
 	} else {
