@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parcproject/parc/collector/ingest"
+	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/api"
 	"github.com/parcproject/parc/pkg/inventory"
 )
@@ -19,15 +20,16 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	s.metrics.inflight.Inc()
 	defer s.metrics.inflight.Dec()
 	result := resultError
+	agent := agentFrom(r)
 	defer func() {
 		s.metrics.reports.WithLabelValues(result).Inc()
 		s.metrics.duration.WithLabelValues(result).Observe(time.Since(start).Seconds())
 	}()
-	agent := agentFrom(r)
 	log := s.log.With("agent_id", agent.ID, "deviceid", agent.DeviceID)
 	reportID := r.Header.Get(api.HeaderReportID)
 	if !validReportID(reportID) {
 		result = resultInvalid
+		s.recordRefusal(agent.ID, resultInvalid+": "+api.HeaderReportID+" is invalid")
 		writeError(w, http.StatusBadRequest, api.HeaderReportID+" must be 1 to 128 letters, digits, '-' or '_'",
 			[]api.FieldError{{Field: api.HeaderReportID, Reason: "is invalid"}})
 		return
@@ -38,11 +40,13 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &mbe) || errors.Is(err, ingest.ErrTooLarge):
 		result = resultTooLarge
+		s.recordRefusal(agent.ID, resultTooLarge+": "+err.Error())
 		log.Warn("report refused: too large", "err", err)
 		writeError(w, http.StatusRequestEntityTooLarge, "report too large", nil)
 		return
 	case err != nil:
 		result = resultInvalid
+		s.recordRefusal(agent.ID, resultInvalid+": cannot read the body: "+err.Error())
 		writeError(w, http.StatusBadRequest, "cannot read the body: "+err.Error(), nil)
 		return
 	}
@@ -50,12 +54,14 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	rep, err := inventory.Parse(data)
 	if fields, ok := fieldErrors(err); ok {
 		result = resultInvalid
+		s.recordRefusal(agent.ID, resultInvalid+": "+err.Error())
 		log.Info("report refused: invalid", "err", err)
 		writeError(w, http.StatusBadRequest, "invalid inventory", fields)
 		return
 	}
 	if err != nil {
 		result = resultInvalid
+		s.recordRefusal(agent.ID, resultInvalid+": "+err.Error())
 		writeError(w, http.StatusBadRequest, err.Error(), nil)
 		return
 	}
@@ -67,6 +73,7 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	}
 	if rep.DeviceID != agent.DeviceID {
 		result = resultForbidden
+		s.recordRefusal(agent.ID, resultForbidden+": deviceid "+rep.DeviceID+" does not match the token")
 		log.Warn("report refused: deviceid does not match the token", "report_deviceid", rep.DeviceID)
 		writeError(w, http.StatusForbidden, "the report's deviceid does not match this agent's token", nil)
 		return
@@ -81,6 +88,7 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, ingest.ErrForbidden):
 		result = resultForbidden
+		s.recordRefusal(agent.ID, resultForbidden+": the report describes an asset that belongs to another agent")
 		writeError(w, http.StatusForbidden, "this report describes an asset that belongs to another agent; an administrator must resolve the duplicate", nil)
 		return
 	case err != nil:
@@ -98,6 +106,24 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 	log.Debug("report ingested", "asset_id", res.AssetID, "result", result, "partial", rep.Partial,
 		"duration_ms", time.Since(start).Milliseconds())
 	writeRaw(w, http.StatusOK, res.Response)
+}
+
+// recordRefusal counts a refused report on the agent, for the agents
+// page, before the answer (so a resend sees it counted). It has its own
+// deadline: the client may be gone already.
+func (s *Server) recordRefusal(agentID int64, reason string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := s.st.WithTx(ctx, func(q store.Queries) error {
+		ap, err := store.AgentPages(q)
+		if err != nil {
+			return err
+		}
+		return ap.RecordAgentRefusal(ctx, agentID, reason, time.Now().UTC())
+	})
+	if err != nil {
+		s.log.Warn("record a refused report", "agent_id", agentID, "err", err)
+	}
 }
 
 func validReportID(id string) bool {
