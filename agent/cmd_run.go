@@ -35,6 +35,13 @@ the collector could not take is resent later, even after a restart.
 The first run enrols with enroll_secret and stores this agent's own token in
 the state directory; later runs need no secret.
 
+When the collector gives this agent network tasks for its site (an SNMP
+discovery of address ranges, then the inventory of the printers and
+switches found), it runs them one at a time and spools each device's report
+the same way under tasks/ in the state directory; network_tasks false
+refuses them. sysobject.ids comes from the collector (cached in the state
+directory), else from the installed copy.
+
 With --once: contact, one inventory, send, and exit; the exit status is 1 if
 the report could not be delivered (it stays in the spool).`,
 		flags: func(fs *flag.FlagSet) {
