@@ -149,6 +149,9 @@ func (w *writer) sectionHashes(ctx context.Context) (map[string]string, error) {
 }
 
 func (w *writer) run(ctx context.Context, res *Result) error {
+	if isNetReport(w.src, w.rep) {
+		return w.runNet(ctx, res)
+	}
 	if w.src.AgentID != 0 {
 		if err := w.q.LockAgent(ctx, w.src.AgentID); err != nil {
 			return err
