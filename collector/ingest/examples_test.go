@@ -19,11 +19,13 @@ func TestExamples(t *testing.T) {
 		{"computer_1.json", store.TypeComputer, "glpixps", "640HP72", "Dell", 10, 5, false},
 		{"computer_2.json", store.TypeComputer, "", "", "", 2, 0, false},
 		{"networkequipment_1.json", store.TypeNetwork, "ucs6248up-cluster-pa3-B", "", "Cisco", 10, 0, false},
-		{"networkequipment_3.json", store.TypeNetwork, "", "", "", 5, 0, false},
+		// Ports, counters and cartridges of network devices have tables of
+		// their own (see TestNetExamples): network_device and firmwares remain.
+		{"networkequipment_3.json", store.TypeNetwork, "", "", "", 2, 0, false},
 		{"networkequipment_5.json", store.TypeNetwork, "", "", "", 5, 0, false},
-		{"printer_1.json", store.TypePrinter, "NPIF2BE10", "PHCVN191TG", "HP", 3, 0, false},
-		{"printer_2.json", store.TypePrinter, "", "", "", 3, 0, false},
-		{"printer_3.json", store.TypePrinter, "MX5970", "SDFSDF9874", "Canon", 3, 0, true},
+		{"printer_1.json", store.TypePrinter, "NPIF2BE10", "PHCVN191TG", "HP", 2, 0, false},
+		{"printer_2.json", store.TypePrinter, "", "", "", 2, 0, false},
+		{"printer_3.json", store.TypePrinter, "MX5970", "SDFSDF9874", "Canon", 2, 0, true},
 		{"phone_1.json", store.TypePhone, "", "", "", 5, 1, false},
 	}
 	forEachDialect(t, func(t *testing.T, st store.Store, in *Ingester) {
