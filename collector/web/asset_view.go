@@ -24,6 +24,7 @@ type assetViewData struct {
 	Parent       *store.Asset
 	Agent        *store.Agent
 	Tickets      ticketListData // the asset's tickets, open and past
+	Net          *netAssetData  // switch port, ports, printer data; nil if none
 }
 
 func (s *Server) assetView(w http.ResponseWriter, r *http.Request) {
@@ -85,6 +86,9 @@ func (s *Server) fillAssetView(r *http.Request, d *assetViewData) error {
 		}
 	}
 	if d.Agent, err = s.st.GetAgentByAsset(ctx, a.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	if d.Net, err = s.netAssetView(r, a); err != nil {
 		return err
 	}
 	d.Tickets, err = s.assetTickets(ctx, a.ID)
