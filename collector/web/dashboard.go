@@ -26,6 +26,8 @@ type dashboardData struct {
 	WarrantySoon   int // computers whose warranty ends within 90 days
 	WarrantyDays   int
 	Park           bool
+	LowSupplies    int // printers with a supply under the site's threshold
+	Unmanaged      int // discovered hosts waiting to be imported
 }
 
 // dashboard is the home page: the park's counts and charts for those who
@@ -88,5 +90,7 @@ func (s *Server) fillDashboard(r *http.Request, d *dashboardData) error {
 		return err
 	}
 	d.WarrantySoon = soon.Total
-	return nil
+	d.Unmanaged = byType[store.TypeUnmanaged]
+	d.LowSupplies, err = s.countLowSupplies(ctx)
+	return err
 }
