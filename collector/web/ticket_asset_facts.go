@@ -44,11 +44,8 @@ func (s *Server) machineFacts(ctx context.Context, tq store.TicketQueries, a sto
 		}
 		m.Disks = append(m.Disks, diskFree{Name: joinNonEmpty(" ", d.Letter, d.Volumn), Free: int64(d.Free), Total: int64(d.Total)})
 	}
-	macs, err := s.st.AssetMACs(ctx, a.ID)
-	if err != nil {
-		return m, err
-	}
-	if m.Ports, err = tq.SwitchPorts(ctx, macs); err != nil {
+	// Where the machine is plugged, from the switches' SNMP inventories.
+	if m.Ports, err = s.switchPorts(ctx, a.ID); err != nil {
 		return m, err
 	}
 	page, err := tq.ListTickets(ctx, store.AssetTicketFilter(a.ID))
