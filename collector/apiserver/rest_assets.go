@@ -90,6 +90,10 @@ func (s *Server) getAsset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out.Agent = agentJSON(ag)
+	if out.Network, err = s.networkJSON(ctx, id); err != nil {
+		s.internalError(w, "REST asset network", err)
+		return
+	}
 	writeJSON(w, http.StatusOK, out)
 }
 
