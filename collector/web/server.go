@@ -34,6 +34,9 @@ type Options struct {
 	Directory Directory
 	// Network is network discovery (SNMP jobs); nil shows it as disabled.
 	Network NetworkService
+	// ContactEvery is how often agents call contact (default 1h); the
+	// agents page shows an agent late after twice that without a call.
+	ContactEvery time.Duration
 }
 
 // Server is the web UI.
