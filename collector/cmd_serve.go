@@ -76,7 +76,8 @@ func runServe(args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL, Directory: dir, Network: bg.network})
+	ui, err := web.New(st, log, web.Options{BaseURL: cfg.BaseURL, Directory: dir, Network: bg.network,
+		ContactEvery: cfg.Inventory.ContactEvery.Duration})
 	if err != nil {
 		return err
 	}
