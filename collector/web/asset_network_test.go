@@ -74,7 +74,7 @@ func TestNetworkPages(t *testing.T) {
 		}
 	}
 	_, body = obs.get("/assets/" + itoa64(prn))
-	for _, want := range []string{`id="low-supplies-badge"`, "Black Cartridge HP 89A", `aria-valuenow="7"`,
+	for _, want := range []string{`id="low-supplies-badge"`, "Black Cartridge HP 89A", `data-level="7"`,
 		`id="counters-table"`, "1802", `id="supply-levels"`, "chart.umd.min.js", "printer_charts.js"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("printer page lacks %q", want)
