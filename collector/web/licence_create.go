@@ -23,6 +23,9 @@ func (s *Server) licenceCreate(w http.ResponseWriter, r *http.Request) {
 		Seats:     strings.TrimSpace(r.PostForm.Get("seats")),
 		ExpiresOn: strings.TrimSpace(r.PostForm.Get("expires_on")),
 		Comment:   strings.TrimSpace(r.PostForm.Get("comment")),
+		// The search that narrowed the software offered, to offer the
+		// same choice if the form comes back.
+		SoftwareQuery: strings.TrimSpace(r.PostForm.Get("sw")),
 	}
 	l, ok := f.parse(state(r).lang, r.PostForm.Get("software"))
 	if !ok {

@@ -163,3 +163,51 @@ func TestLicenceXSS(t *testing.T) {
 		t.Error("a refused form echoes markup unescaped")
 	}
 }
+
+// TestLicenceSoftwareSearch checks the new-licence form can offer any
+// software of a big catalogue through its search, without JavaScript, and
+// keeps the choice when the form comes back with an error.
+func TestLicenceSoftwareSearch(t *testing.T) {
+	e, lq, _ := licenceEnv(t)
+	var keys []store.SoftwareKey
+	for i := 0; i < 1100; i++ {
+		keys = append(keys, store.SoftwareKey{Name: fmt.Sprintf("zz-app-%04d", i), Publisher: "Acme", Version: "1.0"})
+	}
+	if _, err := e.st.EnsureSoftwareVersions(ctx, keys); err != nil {
+		t.Fatal(err)
+	}
+	c := e.as("technician")
+	resp, body := c.get("/licences")
+	wantStatus(t, resp, http.StatusOK)
+	if n := strings.Count(body, "<option value=\""); n != licenceSoftwareChoices+1 || !strings.Contains(body, `id="software-search"`) {
+		t.Fatalf("got %d options and search form %v; want %d and the form", n, strings.Contains(body, `id="software-search"`), licenceSoftwareChoices+1)
+	}
+	_, body = c.get("/licences?sw=zz-app-1099")
+	last, err := e.st.ListSoftware(ctx, store.SoftwareFilter{Query: "zz-app-1099"})
+	if err != nil || len(last.Software) != 1 {
+		t.Fatalf("got %v, %v; want the 1,100th software", last, err)
+	}
+	id := last.Software[0].ID
+	if !strings.Contains(body, fmt.Sprintf(`<option value="%d">zz-app-1099 (Acme)</option>`, id)) || strings.Contains(body, "zz-app-0001") {
+		t.Fatal("the search does not narrow the choice to the 1,100th software")
+	}
+	if !strings.Contains(body, `name="sw" value="zz-app-1099"`) {
+		t.Error("the form does not keep its search")
+	}
+	// A wrong field: the form comes back with the same search and choice.
+	resp, body = c.post("/licences", url.Values{"software": {fmt.Sprint(id)}, "name": {""}, "seats": {"3"}, "sw": {"zz-app-1099"}})
+	wantStatus(t, resp, http.StatusBadRequest)
+	if !strings.Contains(body, fmt.Sprintf(`<option value="%d" selected>zz-app-1099`, id)) {
+		t.Error("the form shown again lost the chosen software")
+	}
+	resp, _ = c.post("/licences", url.Values{"software": {fmt.Sprint(id)}, "name": {"Acme site"}, "seats": {"3"}, "sw": {"zz-app-1099"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	us, err := lq.LicenceUsages(ctx, 0, "2026-01-01")
+	if err != nil || len(us) != 1 || us[0].SoftwareID != id {
+		t.Fatalf("got %v, %v; want one licence of zz-app-1099", us, err)
+	}
+	_, body = c.get("/licences?sw=nothing-like-this")
+	if strings.Count(body, "<option value=\"") != 1 {
+		t.Error("a search that finds nothing still offers software")
+	}
+}
