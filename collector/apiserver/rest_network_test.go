@@ -65,5 +65,18 @@ func TestRESTAssetNetwork(t *testing.T) {
 			n.Supplies[1].Level != nil || n.Supplies[1].State != "OK" {
 			t.Errorf("got network %+v for the printer; want its counters and supplies", got.Network)
 		}
+		var list AssetListJSON
+		if code := e.do("GET", PathAssets+"?type=printer&supplies=low", auth2(tok), nil, &list); code != 200 || list.Total != 0 {
+			t.Errorf("got %d, %d printers low on supplies at 42 %%; want 200 and none", code, list.Total)
+		}
+		if err := e.st.SetSetting(ctx, store.SettingLowSupplyPercent, "50"); err != nil {
+			t.Fatal(err)
+		}
+		if e.do("GET", PathAssets+"?supplies=low", auth2(tok), nil, &list); list.Total != 1 || list.Items[0].ID != prnRes.AssetID {
+			t.Errorf("got %d assets low on supplies under 50 %%; want the printer", list.Total)
+		}
+		if code := e.do("GET", PathAssets+"?type=unmanaged", auth2(tok), nil, &list); code != 200 {
+			t.Errorf("got %d for type=unmanaged; want 200", code)
+		}
 	})
 }

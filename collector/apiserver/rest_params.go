@@ -127,13 +127,17 @@ func assetFilter(v url.Values) (store.AssetFilter, *paramError) {
 		SeenBefore:     p.time("seen_before"),
 		SeenAfter:      p.time("seen_after"),
 		HasSoftware:    p.str("has_software"),
+		LowSupplies:    p.str("supplies") == "low",
 		Sort:           p.str("sort"),
 		Desc:           p.boolean("desc"),
 		Limit:          p.count("limit", 50, 1, maxPage),
 		Offset:         p.count("offset", 0, 0, 1<<31-1),
 	}
-	if f.Type != "" && !slices.Contains(store.AssetTypes, f.Type) {
-		p.fail("type", "want one of %s, got %q", strings.Join(store.AssetTypes, ", "), f.Type)
+	if f.Type != "" && f.Type != store.TypeUnmanaged && !slices.Contains(store.AssetTypes, f.Type) {
+		p.fail("type", "want one of %s, %s, got %q", strings.Join(store.AssetTypes, ", "), store.TypeUnmanaged, f.Type)
+	}
+	if s := p.str("supplies"); s != "" && s != "low" {
+		p.fail("supplies", "want low, got %q", s)
 	}
 	if _, ok := store.AssetSortKeys[f.Sort]; f.Sort != "" && !ok {
 		p.fail("sort", "want one of %s, got %q", strings.Join(sortedKeys(store.AssetSortKeys), ", "), f.Sort)
