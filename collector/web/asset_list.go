@@ -67,7 +67,7 @@ func (s *Server) assetList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := assetListData{Query: lq, Total: page.Total, Types: store.AssetTypes, PerPage: perPageChoices,
+	d := assetListData{Query: lq, Total: page.Total, Types: append(store.AssetTypes[:len(store.AssetTypes):len(store.AssetTypes)], store.TypeUnmanaged), PerPage: perPageChoices,
 		Pager:     newPager(lq.url("/assets"), lq.Page, lq.PerPage, page.Total),
 		ExportURL: "/assets/export.csv?" + lq.values().Encode(), Self: lq.url("/assets")}
 	if d.Locations, err = s.st.ListLocations(ctx); err != nil {
