@@ -91,7 +91,10 @@ func TestNetworkPages(t *testing.T) {
 	if _, body = obs.get("/assets"); strings.Contains(body, "mystery-box") || !strings.Contains(body, "PRN-ACCUEIL") {
 		t.Errorf("park list: want the printer and not the unmanaged host")
 	}
-	if _, body = obs.get("/assets?type=unmanaged"); !strings.Contains(body, "mystery-box") {
+	if _, body = obs.get("/assets?type=printer&supplies=low"); !strings.Contains(body, `id="supplies" name="supplies" value="low" checked`) {
+		t.Errorf("park list lacks the checked low supplies filter")
+	}
+	if _, body = obs.get("/assets?type=unmanaged"); !strings.Contains(body, "mystery-box") || !strings.Contains(body, `<option value="unmanaged" selected>`) {
 		t.Errorf("unmanaged list lacks the host")
 	}
 	if _, body = obs.get("/assets/" + itoa64(un)); strings.Contains(body, `id="import-form"`) {
