@@ -38,7 +38,7 @@ func TestRESTAssetNetwork(t *testing.T) {
 		}
 		prn := &inventory.Report{Action: "netinventory", DeviceID: "runner", ItemType: "Printer", Content: inventory.Content{
 			VersionClient: "Parc", NetworkDevice: &inventory.NetworkDevice{Type: "Printer", Name: "prn1", Serial: "PRN1"},
-			PageCounters:  &inventory.PageCounters{Total: 1234}, Cartridges: []byte(`[{"tonerblack":"42"},{"wastetoner":"OK"}]`)}}
+			PageCounters: &inventory.PageCounters{Total: 1234}, Cartridges: []byte(`[{"tonerblack":"42"},{"wastetoner":"OK"}]`)}}
 		prnRes, err := in.Ingest(ctx, src, prn)
 		if err != nil {
 			t.Fatal(err)

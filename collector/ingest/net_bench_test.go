@@ -22,7 +22,7 @@ func synthSwitch(sw int, counter int64) *inventory.Report {
 	for p := 1; p <= 50; p++ {
 		port := inventory.NetworkPort{IfNumber: int64(10100 + p), IfName: fmt.Sprintf("Gi1/0/%d", p), IfStatus: 1,
 			IfInternalStatus: 1, IfSpeed: 1e9, IfPortDuplex: 3, IfType: 6, IfInBytes: counter * int64(p),
-			MAC: fmt.Sprintf("00:1b:54:%02x:%02x:%02x", sw>>8, sw&0xff, p),
+			MAC:   fmt.Sprintf("00:1b:54:%02x:%02x:%02x", sw>>8, sw&0xff, p),
 			VLANs: []inventory.VLAN{{Number: "10", Name: "users"}}}
 		if p <= 48 {
 			pc := sw*48 + p
