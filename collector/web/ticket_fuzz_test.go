@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,7 +15,8 @@ import (
 // key, valid status, page within bounds) whose URL parses back the same.
 func FuzzTicketQuery(f *testing.F) {
 	for _, s := range []string{"", "status=pending&q=printer", "status=4&priority=6&sort=priority&desc=1",
-		"assignee=none&group=3&page=999999999999", "status=to_validate&per=-5", "q=%27+OR+1%3D1", "sort=id%3B+DROP"} {
+		"assignee=none&group=3&page=999999999999", "status=to_validate&per=-5", "q=%27+OR+1%3D1", "sort=id%3B+DROP",
+		"location=4&late=1&opened_from=2026-01-01&solved_to=2026-13-45&updated_to=%27", "sort=requester&desc=1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -26,6 +28,11 @@ func FuzzTicketQuery(f *testing.F) {
 		}
 		if q.Page < 1 || q.PerPage < 10 || q.PerPage > 200 || q.Priority < 0 || q.Priority > helpdesk.MaxPriority {
 			t.Fatalf("got out-of-range query %+v", q)
+		}
+		for name, d := range q.dates() {
+			if *d != "" && day(*d, false).IsZero() {
+				t.Fatalf("%s %q is not a date", name, *d)
+			}
 		}
 		f := q.filter()
 		for _, s := range f.Statuses {
@@ -60,6 +67,26 @@ func FuzzSniffDocument(f *testing.F) {
 		}
 		if !acceptedTypes[mime] || strings.HasPrefix(string(data), "MZ") || strings.HasPrefix(string(data), "\x7fELF") {
 			t.Fatalf("accepted %q (%d bytes) as %s", clean, len(data), mime)
+		}
+	})
+}
+
+// FuzzTicketEdits: any edit form is refused or gives values in range.
+func FuzzTicketEdits(f *testing.F) {
+	f.Add("Printer", "jams", "1", "3", "3", "", "", "")
+	f.Add("x", "y", "2", "5", "1", "6", "12", "2026-03-01T09:30")
+	f.Add("", "y", "9", "0", "-1", "1 OR 1=1", "-4", "tomorrow")
+	f.Fuzz(func(t *testing.T, title, content, typ, urgency, impact, prio, cat, due string) {
+		r := httptest.NewRequest("POST", "/tickets/1/edit", nil)
+		r.PostForm = url.Values{"title": {title}, "content": {content}, "type": {typ}, "urgency": {urgency},
+			"impact": {impact}, "priority": {prio}, "category": {cat}, "due": {due}}
+		e, err := parseTicketEdits(r)
+		if err != nil {
+			return
+		}
+		if !helpdesk.Type(e.Type).Valid() || !helpdesk.ValidLevel(e.Urgency) || !helpdesk.ValidLevel(e.Impact) ||
+			e.Priority < 0 || e.Priority > helpdesk.MaxPriority || e.CategoryID < 0 || e.Title == "" || e.Content == "" {
+			t.Fatalf("accepted out-of-range edit %+v", e)
 		}
 	})
 }
