@@ -23,7 +23,8 @@ import (
 // site (a printer and a switch on loopback addresses among silent ones),
 // an administrator enters a credential, then a job with the range and the
 // community in a real Chromium, runs it, watches the progress reach 100 %,
-// and finds both devices in the park. Screenshots go to the test's
+// and finds both devices in the park, the switch with its ports and the
+// printer with its supplies. Screenshots go to the test's
 // artifact directory (go test -artifacts keeps them).
 func TestNetworkDiscoveryBrowser(t *testing.T) {
 	exe := chromiumPath(t)
@@ -161,6 +162,33 @@ func TestNetworkDiscoveryBrowser(t *testing.T) {
 	shot("park-switches")
 	if got := text("#assets"); !strings.Contains(got, "ShiTang") {
 		t.Errorf("switches in the park: %q; want ShiTang, the Catalyst", got)
+	}
+	// The devices' pages show what their inventory read (ports and VLANs
+	// of the switch, supplies of the printer).
+	runs, err := svc.Runs(context.Background(), 0, 1)
+	if err != nil || len(runs) != 1 {
+		t.Fatalf("got runs %+v, %v; want the one run", runs, err)
+	}
+	results, err := svc.Results(context.Background(), runs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asset := map[string]int64{}
+	for _, r := range results {
+		asset[r.IP] = r.AssetID
+	}
+	step("open the switch", chromedp.Navigate(fmt.Sprintf("%s/assets/%d", e.ts.URL, asset[site.Switch])),
+		chromedp.WaitVisible(chromedp.ID("ports-table")))
+	shot("switch")
+	ports, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("#ports-table tbody tr").length`))
+	if err != nil || ports < 48 {
+		t.Errorf("switch page: %d port rows (%v); want the Catalyst's 48 ports and more", ports, err)
+	}
+	step("open the printer", chromedp.Navigate(fmt.Sprintf("%s/assets/%d", e.ts.URL, asset[site.Printer])),
+		chromedp.WaitVisible(chromedp.ID("supplies")))
+	shot("printer")
+	if got := text("#supplies"); !strings.Contains(got, "Black Toner") {
+		t.Errorf("printer supplies: %q; want the black toner", got)
 	}
 	t.Logf("screenshots in %s", shots)
 }
