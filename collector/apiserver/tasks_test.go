@@ -117,6 +117,9 @@ func testAgentTasks(t *testing.T, d string) {
 	if code := e.do("POST", api.PathInventory, taskHdr(tokB, "r-b"), netReport("netdiscovery", "site-b-2026", "10.9.0.5", cred.ID), nil); code != 403 {
 		t.Errorf("report from agent B for A's task: got %d; want 403", code)
 	}
+	if code := e.do("POST", api.PathInventory, taskHdr(tokA, "r-0"), netReport("netdiscovery", "site-a-2026", "192.168.1.9", cred.ID), nil); code != 400 {
+		t.Errorf("report of a device outside the task's targets: got %d; want 400", code)
+	}
 	if code := e.do("POST", api.PathInventory, taskHdr(tokA, "r-1"), netReport("netdiscovery", "site-a-2026", "10.9.0.5", cred.ID), nil); code != 200 {
 		t.Fatalf("discovery report: got %d; want 200", code)
 	}

@@ -3,6 +3,7 @@ package snmppoll
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/api"
 	"github.com/parcproject/parc/pkg/inventory"
+	"github.com/parcproject/parc/pkg/snmp"
 )
 
 // StaleAgentRun is how long an agent has to finish a task it was given.
@@ -149,7 +151,11 @@ func (s *Service) TaskReport(ctx context.Context, agentID int64, taskID string, 
 	if err != nil {
 		return 0, err
 	}
-	res := &store.SNMPResult{RunID: run.ID, IP: nd.IPs[0], Type: nd.Type, Name: nd.Name, CredentialID: nd.Credentials}
+	ip, err := s.taskAddress(ctx, run, j, nd.IPs)
+	if err != nil {
+		return 0, err
+	}
+	res := &store.SNMPResult{RunID: run.ID, IP: ip, Type: nd.Type, Name: nd.Name, CredentialID: nd.Credentials}
 	if res.CredentialID != 0 && !slices.Contains(j.CredentialIDs, res.CredentialID) {
 		res.CredentialID = 0 // not one of the job's: do not trust it
 	}
@@ -160,4 +166,35 @@ func (s *Service) TaskReport(ctx context.Context, agentID int64, taskID string, 
 		return 0, err
 	}
 	return res.AssetID, nil
+}
+
+// taskAddress picks, among a reported device's addresses, the one the task
+// reached: one of the job's targets for a discovery, one of the devices
+// the discovery found for an inventory. A device with none of them is not
+// the task's to report.
+func (s *Service) taskAddress(ctx context.Context, run *store.SNMPRun, j *store.SNMPJob, ips []string) (string, error) {
+	allowed := map[string]bool{}
+	if run.Phase == store.SNMPPhaseInventory {
+		results, err := s.q.ListSNMPResults(ctx, run.ID)
+		if err != nil {
+			return "", err
+		}
+		for _, r := range results {
+			allowed[r.IP] = true
+		}
+	} else {
+		addrs, err := snmp.ParseTargets(j.Targets)
+		if err != nil {
+			return "", err
+		}
+		for _, a := range addrs {
+			allowed[a.String()] = true
+		}
+	}
+	for _, ip := range ips {
+		if a, err := netip.ParseAddr(ip); err == nil && allowed[a.String()] {
+			return a.String(), nil
+		}
+	}
+	return "", fmt.Errorf("none of the device's addresses %v is among the task's targets: %w", ips, ErrInvalid)
 }
