@@ -2,6 +2,7 @@ package snmppoll
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -109,8 +110,12 @@ func (s *Service) DeleteJob(ctx context.Context, id int64) error {
 	})
 }
 
+// errRunning rolls RunNow's transaction back when the job already runs.
+var errRunning = errors.New("the job is already running")
+
 // RunNow starts a run of job: queued for this collector's workers, or for
-// the job's agent to fetch at its next contact. It returns the run's ID.
+// the job's agent to fetch at its next contact. It returns the run's ID;
+// while a run of the job is queued or running, that run's.
 func (s *Service) RunNow(ctx context.Context, jobID int64) (int64, error) {
 	var run store.SNMPRun
 	err := s.st.WithTx(ctx, func(tx store.Queries) error {
@@ -121,6 +126,13 @@ func (s *Service) RunNow(ctx context.Context, jobID int64) (int64, error) {
 		j, err := q.GetSNMPJob(ctx, jobID)
 		if err != nil {
 			return err
+		}
+		// One run of a job at a time: a second click shows the first run.
+		if last, err := q.ListSNMPRuns(ctx, j.ID, 1); err != nil {
+			return err
+		} else if len(last) == 1 && !last[0].Finished() {
+			run = last[0]
+			return errRunning
 		}
 		run = store.SNMPRun{JobID: j.ID, AgentID: j.AgentID}
 		if err := q.CreateSNMPRun(ctx, &run); err != nil {
@@ -136,6 +148,9 @@ func (s *Service) RunNow(ctx context.Context, jobID int64) (int64, error) {
 		_, err = jobs.Enqueue(ctx, jq, KindRun, runPayload{JobID: j.ID, RunID: run.ID}, s.now(), 1)
 		return err
 	})
+	if errors.Is(err, errRunning) {
+		return run.ID, nil
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -32,6 +32,12 @@ func (s *Service) handleRun(ctx context.Context, qj *store.Job) error {
 		if err != nil {
 			return err
 		}
+		if last, err := s.q.ListSNMPRuns(ctx, j.ID, 1); err != nil {
+			return err
+		} else if len(last) == 1 && !last[0].Finished() {
+			s.log.Warn("scheduled SNMP run skipped: the previous run has not finished", "snmp_job_id", j.ID, "snmp_run_id", last[0].ID)
+			return nil
+		}
 		run := &store.SNMPRun{JobID: j.ID, AgentID: j.AgentID}
 		if err := s.q.CreateSNMPRun(ctx, run); err != nil {
 			return err

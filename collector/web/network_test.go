@@ -109,6 +109,10 @@ func TestNetworkForms(t *testing.T) {
 	resp, _ = tech.post("/network/jobs/"+jobID+"/run", nil)
 	wantStatus(t, resp, http.StatusSeeOther)
 	runPath := resp.Header.Get("Location")
+	resp, _ = tech.post("/network/jobs/"+jobID+"/run", nil)
+	if again := resp.Header.Get("Location"); again != runPath {
+		t.Errorf("run now while a run waits: went to %q; want the waiting run %q", again, runPath)
+	}
 	_, body = tech.get(runPath)
 	wantIn(t, body, `<noscript><meta http-equiv="refresh"`, `id="run-progress"`, "js/network_run.", "printers")
 	_, body = tech.get(runPath + "/progress")
