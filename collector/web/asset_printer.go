@@ -113,7 +113,8 @@ func pagesPerMonth(rows []store.PrinterCounters) []monthPages {
 	var out []monthPages
 	var prev int64 = -1
 	for _, r := range rows {
-		if r.Total <= 0 {
+		total := pageTotal(r)
+		if total <= 0 || len(r.Day) < 7 {
 			continue
 		}
 		m := r.Day[:7]
@@ -123,14 +124,27 @@ func pagesPerMonth(rows []store.PrinterCounters) []monthPages {
 		cur := &out[len(out)-1]
 		switch {
 		case prev < 0:
-		case r.Total >= prev:
-			cur.Pages += r.Total - prev
+		case total >= prev:
+			cur.Pages += total - prev
 		default:
-			cur.Pages += r.Total
+			cur.Pages += total
 		}
-		prev = r.Total
+		prev = total
 	}
 	return out
+}
+
+// pageTotal is a day's total pages: the total counter, else the sum of
+// black and colour, else of printed and copied pages (printers that give
+// no total).
+func pageTotal(r store.PrinterCounters) int64 {
+	switch {
+	case r.Total > 0:
+		return r.Total
+	case r.Black+r.Color > 0:
+		return r.Black + r.Color
+	}
+	return r.PrintTotal + r.CopyTotal
 }
 
 // levelTable pivots supply levels into one row per day.
