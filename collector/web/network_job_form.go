@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parcproject/parc/collector/i18n"
+	"github.com/parcproject/parc/collector/jobs"
 	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/collector/store"
 )
@@ -59,11 +61,10 @@ func jobFormOf(j *store.SNMPJob) jobForm {
 	if j.AgentID != 0 {
 		f.Agent = strconv.FormatInt(j.AgentID, 10)
 	}
-	if h, ok := strings.CutPrefix(j.Schedule, "every "); ok {
-		f.Mode = "hours"
-		f.EveryHours = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(h, "0s"), "0m"), "h")
-	} else if at, ok := strings.CutPrefix(j.Schedule, "daily "); ok {
-		f.Mode, f.DailyAt = "daily", at
+	if sp, err := jobs.ParseSpec(j.Schedule); err == nil && sp.Every > 0 {
+		f.Mode, f.EveryHours = "hours", strconv.Itoa(int(sp.Every/time.Hour))
+	} else if err == nil {
+		f.Mode, f.DailyAt = "daily", fmt.Sprintf("%02d:%02d", sp.Hour, sp.Minute)
 	}
 	return f
 }
