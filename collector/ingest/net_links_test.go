@@ -63,6 +63,26 @@ func TestPortLinks(t *testing.T) {
 	})
 }
 
+// TestUplinkToParkSwitch checks a port whose neighbour is a switch of the
+// park is an uplink, though the neighbour's description says nothing.
+func TestUplinkToParkSwitch(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, st store.Store, in *Ingester) {
+		core := switchReport(nil)
+		core.Content.NetworkDevice.Serial, core.Content.NetworkDevice.MAC = "CORE0001", "00:1b:54:00:99:01"
+		mustIngest(t, in, netSrc, core)
+		edge := switchReport([]string{"3c:52:82:0a:00:09"})
+		yes := true
+		edge.Content.NetworkPorts[0].LLDP = &yes
+		edge.Content.NetworkPorts[0].Connections = append(edge.Content.NetworkPorts[0].Connections,
+			inventory.Connection{SysName: "bldg-a", SysMAC: "00:1b:54:00:99:01", SysDescr: "7.1"})
+		res := mustIngest(t, in, netSrc, edge)
+		ports, _ := netQ(t, st).NetPorts(ctx, res.AssetID)
+		if len(ports) == 0 || !ports[0].Uplink {
+			t.Errorf("got ports %+v; want Gi0/1 an uplink to the park's core switch", ports)
+		}
+	})
+}
+
 // TestUplinkDetection checks which ports never claim a PC.
 func TestUplinkDetection(t *testing.T) {
 	many := make([]string, UplinkMACs+1)

@@ -31,6 +31,9 @@ var (
 // writing only what changed, with a history row per port added or removed.
 func (n *netWriter) applyPorts(ctx context.Context) error {
 	ports, conns := netPortsOf(n.rep.Content.NetworkPorts)
+	if err := n.markParkSwitches(ctx, ports, conns); err != nil {
+		return err
+	}
 	added, removed, err := n.net.ApplyNetPorts(ctx, n.asset.ID, ports)
 	if err != nil {
 		return err
@@ -120,6 +123,30 @@ func portConnections(idx int64, rp inventory.NetworkPort) []store.NetConnection 
 		}
 	}
 	return out
+}
+
+// markParkSwitches marks as uplinks the ports whose LLDP/CDP neighbour is
+// a network device of the park (by its MAC), whatever it says of itself.
+func (n *netWriter) markParkSwitches(ctx context.Context, ports []store.NetPort, conns []store.NetConnection) error {
+	byIndex := make(map[int64]*store.NetPort, len(ports))
+	for i := range ports {
+		byIndex[ports[i].IfIndex] = &ports[i]
+	}
+	for _, c := range conns {
+		p := byIndex[c.IfIndex]
+		if !c.Neighbour || c.MAC == "" || p == nil || p.Uplink {
+			continue
+		}
+		refs, err := n.q.FindAssets(ctx, store.ByMAC, store.TypeNetwork, []string{c.MAC})
+		if err != nil {
+			return err
+		}
+		if len(refs) > 0 && refs[0].ID != n.asset.ID {
+			p.Uplink = true
+			p.Hash = portHash(*p)
+		}
+	}
+	return nil
 }
 
 // isUplink tells a port leading to the rest of the network from a port a
