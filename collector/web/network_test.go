@@ -120,6 +120,10 @@ func TestNetworkForms(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &p); err != nil || p.State != store.SNMPRunQueued || p.Finished {
 		t.Errorf("progress: got %q (%v); want a queued run as JSON", body, err)
 	}
+	tech.post("/lang", url.Values{"lang": {"fr"}})
+	_, body = tech.get(runPath)
+	wantIn(t, body, "Découverte réseau", "Progression", "En attente")
+
 	resp, _ = admin.post("/network/jobs/"+jobID+"/delete", nil)
 	wantStatus(t, resp, http.StatusSeeOther)
 	resp, _ = tech.get(runPath)
