@@ -44,6 +44,8 @@ type Config struct {
 	SecretKey string `yaml:"secret_key"`
 	// SNMP configures network discovery.
 	SNMP SNMP `yaml:"snmp"`
+	// Mail is email notifications (SMTP) and mail to ticket (IMAP).
+	Mail Mail `yaml:"mail"`
 }
 
 // SNMP configures network discovery.
@@ -258,6 +260,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Limits.MaxInflatedBytes < c.Limits.MaxBodyBytes {
 		return fmt.Errorf("limits.max_inflated_bytes: %d must be at least limits.max_body_bytes", c.Limits.MaxInflatedBytes)
+	}
+	if err := c.validateMail(); err != nil {
+		return err
 	}
 	return c.validateLDAP()
 }
