@@ -27,6 +27,7 @@ type FieldError struct {
 // FieldErrors are the wrong fields of one credential or job.
 type FieldErrors []FieldError
 
+// Error lists the fields and reasons, for logs and the CLI.
 func (e FieldErrors) Error() string {
 	parts := make([]string, len(e))
 	for i, f := range e {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -131,8 +132,12 @@ func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJo
 	db := s.sysObjectDB()
 	sess := snmp.Options{Port: uint16(j.Port), Timeout: time.Duration(j.TimeoutMS) * time.Millisecond, Retries: j.Retries,
 		Logger: s.log}
+	arp := s.opts.ARPTable
+	if arp == "" {
+		arp = "/proc/net/arp"
+	}
 	found, err := snmp.Discover(ctx, snmp.DiscoverOptions{Targets: j.Targets, Credentials: creds, Session: sess,
-		Workers: j.Workers, DB: db, Meta: s.meta(j.ID), Progress: func(p snmp.Progress) {
+		Workers: j.Workers, DB: db, Meta: s.meta(j.ID), Probe: &snmp.ARPProbe{Path: arp}, Progress: func(p snmp.Progress) {
 			c.done.Store(int64(p.Done))
 			c.total.Store(int64(p.Total))
 			c.found.Store(int64(p.Found))
@@ -144,8 +149,25 @@ func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJo
 	for _, r := range found {
 		if r.Identity != nil && r.Credential >= 0 {
 			devices = append(devices, r)
+			continue
+		}
+		if err := s.recordUnmanaged(ctx, run.ID, r); err != nil {
+			return err
 		}
 	}
 	c.total.Add(int64(len(devices)))
 	return s.inventoryAll(ctx, run, j, creds, devices, db, sess, &c)
+}
+
+// recordUnmanaged lists a host that is there but could not be read (no
+// SNMP answer, or credentials refused). It is never imported by itself:
+// a PC seen in the neighbour table must not enter the park a second time
+// as an unknown device; a technician decides.
+func (s *Service) recordUnmanaged(ctx context.Context, runID int64, r snmp.Result) error {
+	data, err := json.Marshal(r.Report)
+	if err != nil {
+		return err
+	}
+	return s.q.PutSNMPResult(ctx, &store.SNMPResult{RunID: runID, IP: r.IP, Type: snmp.TypeUnmanaged,
+		Status: store.SNMPUnmanaged, Reason: strings.Join(r.Reasons, "; "), Report: string(data)})
 }

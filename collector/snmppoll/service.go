@@ -48,6 +48,9 @@ type Options struct {
 	// DeviceID stamps the reports this collector makes; default
 	// "parc-collector-HOSTNAME".
 	DeviceID string
+	// ARPTable is the OS neighbour table: hosts there that answer no SNMP
+	// are listed as unmanaged. Default /proc/net/arp.
+	ARPTable string
 	// Wake, when set, is called after a run is queued for this collector
 	// (the serve command wakes its job worker with it).
 	Wake func()

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,8 +35,12 @@ func newService(t *testing.T) (*snmppoll.Service, store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The neighbour table has seen 127.0.3.5, which answers no SNMP.
+	arp := filepath.Join(t.TempDir(), "arp")
+	os.WriteFile(arp, []byte("IP address       HW type     Flags       HW address            Mask     Device\n"+
+		"127.0.3.5        0x1         0x2         00:1b:21:3a:4f:5e     *        lo\n"), 0o644)
 	svc, err := snmppoll.New(st, ing, quiet, snmppoll.Options{DataDir: t.TempDir(), Key: key,
-		SysObjectIDs: "../../../shared/fixtures/sysobject.ids"})
+		SysObjectIDs: "../../../shared/fixtures/sysobject.ids", ARPTable: arp})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,10 +100,10 @@ func TestLocalRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := waitRun(t, svc, runID)
-	if run.State != store.SNMPRunDone || run.Found != 2 || run.Done != run.Total || run.Total != 30+2 {
-		t.Fatalf("got run %+v; want done, 2 found, 32 of 32 (30 hosts of the /27, 2 inventories)", run)
+	if run.State != store.SNMPRunDone || run.Found != 3 || run.Done != run.Total || run.Total != 30+2 {
+		t.Fatalf("got run %+v; want done, 3 found, 32 of 32 (30 hosts of the /27, 2 inventories)", run)
 	}
-	t.Logf("run of %d addresses took %v", run.Total-run.Found, run.FinishedAt.Sub(run.StartedAt))
+	t.Logf("run of 30 addresses took %v", run.FinishedAt.Sub(run.StartedAt))
 	results, err := svc.Results(ctx, runID)
 	if err != nil {
 		t.Fatal(err)
@@ -104,6 +111,9 @@ func TestLocalRun(t *testing.T) {
 	byIP := map[string]store.SNMPResult{}
 	for _, r := range results {
 		byIP[r.IP] = r
+	}
+	if u := byIP["127.0.3.5"]; u.Type != snmp.TypeUnmanaged || u.Status != store.SNMPUnmanaged || !strings.Contains(u.Report, "00:1b:21:3a:4f:5e") {
+		t.Errorf("got %+v; want 127.0.3.5 listed as unmanaged with its MAC, not imported", u)
 	}
 	for ip, typ := range map[string]string{site.Printer: snmp.TypePrinter, site.Switch: snmp.TypeNetworking} {
 		r, ok := byIP[ip]
