@@ -189,6 +189,7 @@ var enHelpdesk = map[string]string{
 	"dashboard.group_open":     "open for %s",
 	"dashboard.late":           "Late tickets: %d",
 	"dashboard.unassigned":     "New, nobody assigned: %d",
+	"ticket.requester_tickets": "This person's tickets",
 }
 
 func init() {

@@ -190,6 +190,7 @@ var frHelpdesk = map[string]string{
 	"dashboard.group_open":     "ouverts pour %s",
 	"dashboard.late":           "Tickets en retard : %d",
 	"dashboard.unassigned":     "Nouveaux, sans attribution : %d",
+	"ticket.requester_tickets": "Les tickets de cette personne",
 }
 
 func init() {

@@ -48,8 +48,18 @@ func TestQueueFilters(t *testing.T) {
 			t.Errorf("/tickets?%s: want %q listed and %q not", tc.query, tc.want, tc.not)
 		}
 	}
-	_ = far
-	_, body := tech.get("/tickets?status=open")
+	// The requester's name on a ticket opens their tickets in the queue.
+	_, body := tech.get(fmt.Sprintf("/tickets/%d", far))
+	link := fmt.Sprintf(`href="/tickets?status=&amp;requester=%d"`, e.users["observer"].ID)
+	if !strings.Contains(body, link) {
+		t.Errorf("the ticket page has no link %s", link)
+	}
+	resp, body := tech.get(fmt.Sprintf("/tickets?status=&requester=%d", e.users["observer"].ID))
+	wantStatus(t, resp, http.StatusOK)
+	if !strings.Contains(body, "ticket of observer") || strings.Contains(body, "Near and late") {
+		t.Error("the requester filter lists the wrong tickets")
+	}
+	_, body = tech.get("/tickets?status=open")
 	for _, col := range ticketColumns {
 		if !strings.Contains(body, "sort="+col) {
 			t.Errorf("the queue has no sort link for %s", col)
