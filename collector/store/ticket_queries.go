@@ -8,7 +8,9 @@ import (
 
 // TicketQueries are the helpdesk's data operations: tickets and what hangs
 // on them (actors, followups, tasks, solutions, assets, documents,
-// history), user groups and ITIL categories. The rules (which status
+// history), user groups, ITIL categories, the queue's saved searches and
+// the accounts administrators manage for the helpdesk (role, disabled,
+// location). The rules (which status
 // follows which action, who may do what) are package helpdesk's; this is
 // storage only. Every Store opened by Open implements them, and so do the
 // Queries inside WithTx; use Tickets to get them.
