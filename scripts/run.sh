@@ -8,7 +8,10 @@ DATA=${PARC_DATA:-./data}
 LISTEN=${PARC_LISTEN:-127.0.0.1:8080}
 URL="http://$LISTEN"
 
-bin/parc-collector serve --data "$DATA" --listen "$LISTEN" &
+# Network discovery identifies devices with the repository's sysobject.ids
+# (the packages install it beside the program).
+PARC_SNMP_SYSOBJECT_IDS=${PARC_SNMP_SYSOBJECT_IDS:-installers/data/sysobject.ids} \
+	bin/parc-collector serve --data "$DATA" --listen "$LISTEN" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM EXIT
 
