@@ -9,7 +9,7 @@ LISTEN=${PARC_LISTEN:-127.0.0.1:8080}
 URL="http://$LISTEN"
 
 # Network discovery identifies devices with the repository's sysobject.ids
-# (the packages install it beside the program).
+# (the packages install their own copy).
 PARC_SNMP_SYSOBJECT_IDS=${PARC_SNMP_SYSOBJECT_IDS:-installers/data/sysobject.ids} \
 	bin/parc-collector serve --data "$DATA" --listen "$LISTEN" &
 pid=$!
