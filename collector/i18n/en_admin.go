@@ -52,6 +52,7 @@ var enAdmin = map[string]string{
 	"admin.bad_role":              "Choose one of the roles.",
 	"admin.bad_password":          "A password needs at least %d characters.",
 	"admin.self_demote":           "You cannot disable your own account or take away your own administrator role.",
+	"admin.users_hidden":          "%d more accounts match: search by login or name to find them.",
 }
 
 func init() {

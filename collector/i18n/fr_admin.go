@@ -52,6 +52,7 @@ var frAdmin = map[string]string{
 	"admin.bad_role":              "Choisissez l'un des rôles.",
 	"admin.bad_password":          "Un mot de passe compte au moins %d caractères.",
 	"admin.self_demote":           "Vous ne pouvez ni désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
+	"admin.users_hidden":          "%d autres comptes correspondent : cherchez par identifiant ou par nom pour les trouver.",
 }
 
 func init() {

@@ -179,4 +179,8 @@ func TestAdminUsers(t *testing.T) {
 	wantStatus(t, first(c.post(me, url.Values{"role": {"technician"}})), http.StatusBadRequest)
 	wantStatus(t, first(c.post(me, url.Values{"role": {"admin"}, "disabled": {"1"}})), http.StatusBadRequest)
 	wantStatus(t, first(c.post("/admin/users/99999", url.Values{"role": {"observer"}})), http.StatusNotFound)
+	_, body = c.get("/admin/users?q=DUPONT")
+	if !strings.Contains(body, `id="user-`+fmt.Sprint(u.ID)+`"`) || strings.Contains(body, `id="user-`+fmt.Sprint(e.users["observer"].ID)+`"`) {
+		t.Error("the users search does not list exactly the matching account")
+	}
 }

@@ -18,8 +18,14 @@ type adminUserRow struct {
 	Self       bool // the administrator looking: no self-demotion
 }
 
+// adminUsersShown bounds the rows of the users page; a search narrows
+// the list on a site with thousands of accounts.
+const adminUsersShown = 200
+
 type adminUsersData struct {
 	Users     []adminUserRow
+	Q         string // the login or name searched for
+	Hidden    int    // matching users not shown (past adminUsersShown)
 	Roles     []string
 	Locations []locationRow
 	Error     string
@@ -52,7 +58,16 @@ func (s *Server) renderAdminUsers(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	me := state(r).user.ID
+	d.Q = strings.TrimSpace(r.URL.Query().Get("q"))
+	q := strings.ToLower(d.Q)
 	for _, u := range users {
+		if q != "" && !strings.Contains(strings.ToLower(u.Login+" "+u.Name+" "+u.Email), q) {
+			continue
+		}
+		if len(d.Users) == adminUsersShown {
+			d.Hidden++
+			continue
+		}
 		d.Users = append(d.Users, adminUserRow{User: u, LocationID: locOf[u.ID], Self: u.ID == me})
 	}
 	locs, err := s.st.ListLocations(ctx)
