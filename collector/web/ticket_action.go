@@ -85,6 +85,9 @@ func (s *Server) applyTicketID(r *http.Request, q store.Queries, id int64, ch ti
 	if err := tq.UpdateTicket(ctx, t); err != nil {
 		return 0, err
 	}
+	if err := notifyTicket(ctx, q, tq, ch.ev.Action, t, state(r).user.ID, before.Status); err != nil {
+		return 0, err
+	}
 	var hist []store.TicketHistoryEntry
 	if ch.field != "" {
 		hist = append(hist, store.TicketHistoryEntry{TicketID: t.ID, Actor: actor(r), Field: ch.field, NewValue: ch.value, At: now})

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"context"
+
+	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/notify"
+	"github.com/parcproject/parc/collector/store"
+)
+
+// notifyTicket queues the email of a ticket action, in the action's
+// transaction (package notify sends it later, from the job queue).
+// Actions nobody is told about (an edit, a task) queue nothing unless
+// they changed the status.
+func notifyTicket(ctx context.Context, q store.Queries, tq store.TicketQueries, act helpdesk.Action, t *store.Ticket, userID int64, before helpdesk.Status) error {
+	ev := notify.Event{TicketID: t.ID, AuthorID: userID, OldStatus: int(before), NewStatus: t.Status, At: t.UpdatedAt}
+	switch act {
+	case helpdesk.ActFollowup, helpdesk.ActPrivateFollowup:
+		ev.Kind, ev.Private = notify.Followup, act == helpdesk.ActPrivateFollowup
+		fs, err := tq.Followups(ctx, t.ID, true)
+		if err != nil {
+			return err
+		}
+		if n := len(fs); n > 0 && fs[n-1].UserID == userID {
+			ev.Text, ev.Private = fs[n-1].Content, fs[n-1].Private
+		}
+	case helpdesk.ActTake, helpdesk.ActAssign:
+		ev.Kind = notify.Assigned
+	case helpdesk.ActSolve:
+		ev.Kind = notify.Solved
+		if s, err := tq.LatestSolution(ctx, t.ID); err == nil {
+			ev.Text = s.Content
+		}
+	default:
+		if int(before) == t.Status {
+			return nil
+		}
+		ev.Kind = notify.StatusChanged
+	}
+	return notify.Record(ctx, q, ev)
+}
