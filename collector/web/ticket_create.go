@@ -9,6 +9,7 @@ import (
 
 	"github.com/parcproject/parc/collector/helpdesk"
 	"github.com/parcproject/parc/collector/i18n"
+	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 )
 
@@ -101,6 +102,9 @@ func (s *Server) createTicket(ctx context.Context, r *http.Request, q store.Quer
 		if err := tq.LinkTicketAsset(ctx, t.ID, f.AssetID); err != nil {
 			return 0, err
 		}
+	}
+	if err := notify.Record(ctx, q, notify.Event{Kind: notify.Created, TicketID: t.ID, AuthorID: u.ID, Text: t.Content, At: now}); err != nil {
+		return 0, err
 	}
 	return t.ID, tq.AddTicketHistory(ctx, []store.TicketHistoryEntry{{TicketID: t.ID, Actor: u.Login,
 		Field: "created", NewValue: strconv.Itoa(t.Status), At: now}})
