@@ -9,6 +9,7 @@ import (
 	"github.com/parcproject/parc/collector/config"
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/jobs"
+	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/collector/store"
 )
@@ -43,6 +44,14 @@ func newBackground(cfg config.Config, st store.Store, ing *ingest.Ingester, log 
 		return nil, err
 	}
 	svc.Register(w)
+	mailer, err := notify.New(st, log, cfg.Mail, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	mailer.Register(w)
+	if err := mailer.Schedule(context.Background(), cfg.Mail.IMAPPoll, time.Now()); err != nil {
+		return nil, err
+	}
 	sched := jobs.NewScheduler(st, log, 0)
 	sched.Enqueued = w.Wake
 	return &background{worker: w, sched: sched, network: svc}, nil
