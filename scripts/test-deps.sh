@@ -24,6 +24,8 @@ NEEDS=(
 	rpm:rpm
 	debootstrap:debootstrap
 	systemd-analyze:systemd
+	/usr/sbin/dovecot:dovecot-imapd
+	/usr/lib/python3/dist-packages/aiosmtpd:python3-aiosmtpd
 )
 missing=()
 for n in "${NEEDS[@]}"; do
