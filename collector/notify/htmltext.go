@@ -2,6 +2,7 @@ package notify
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -38,9 +39,13 @@ func HTMLText(src string) string {
 			}
 		case html.TextToken:
 			if skip == 0 {
+				// Whitespace around a text keeps words apart across tags.
 				t := string(z.Text())
+				if strings.TrimLeftFunc(t, unicode.IsSpace) != t {
+					b.WriteString(" ")
+				}
 				b.WriteString(strings.Join(strings.Fields(t), " "))
-				if strings.TrimRight(t, " \t\r\n") != t {
+				if strings.TrimRightFunc(t, unicode.IsSpace) != t && strings.TrimSpace(t) != "" {
 					b.WriteString(" ")
 				}
 			}
