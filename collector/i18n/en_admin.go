@@ -53,6 +53,7 @@ var enAdmin = map[string]string{
 	"admin.bad_password":          "A password needs at least %d characters.",
 	"admin.self_demote":           "You cannot disable your own account or take away your own administrator role.",
 	"admin.users_hidden":          "%d more accounts match: search by login or name to find them.",
+	"admin.no_such_login":         "No account has this login.",
 }
 
 func init() {

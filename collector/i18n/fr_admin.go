@@ -53,6 +53,7 @@ var frAdmin = map[string]string{
 	"admin.bad_password":          "Un mot de passe compte au moins %d caractères.",
 	"admin.self_demote":           "Vous ne pouvez ni désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
 	"admin.users_hidden":          "%d autres comptes correspondent : cherchez par identifiant ou par nom pour les trouver.",
+	"admin.no_such_login":         "Aucun compte ne porte cet identifiant.",
 }
 
 func init() {

@@ -23,7 +23,6 @@ type adminGroup struct {
 
 type adminGroupsData struct {
 	Groups []adminGroup
-	Users  []store.User // who can be added
 	Error  string
 }
 
@@ -53,10 +52,6 @@ func (s *Server) renderAdminGroups(w http.ResponseWriter, r *http.Request, statu
 			return
 		}
 		d.Groups = append(d.Groups, adminGroup{Group: g, Members: members})
-	}
-	if d.Users, err = s.st.ListUsers(ctx); err != nil {
-		s.serverError(w, r, err)
-		return
 	}
 	s.render(w, r, status, "admin_groups", s.newPage(r, "admin.groups", "admin", d))
 }
@@ -127,9 +122,24 @@ func (s *Server) adminGroupMemberRemove(w http.ResponseWriter, r *http.Request) 
 	s.changeMember(w, r, false)
 }
 
+// changeMember adds or removes the member named by "user" (an ID) or,
+// from the add form, "login" (a site may have thousands of accounts: no
+// list to pick from).
 func (s *Server) changeMember(w http.ResponseWriter, r *http.Request, add bool) {
 	ctx := r.Context()
 	userID, err := strconv.ParseInt(r.PostForm.Get("user"), 10, 64)
+	if login := strings.TrimSpace(r.PostForm.Get("login")); login != "" && r.PostForm.Get("user") == "" {
+		u, lerr := s.st.GetUserByLogin(ctx, login)
+		if errors.Is(lerr, store.ErrNotFound) {
+			s.renderAdminGroups(w, r, http.StatusBadRequest, i18n.T(state(r).lang, "admin.no_such_login"))
+			return
+		}
+		if lerr != nil {
+			s.serverError(w, r, lerr)
+			return
+		}
+		userID, err = u.ID, nil
+	}
 	if err != nil || userID <= 0 {
 		s.renderAdminGroups(w, r, http.StatusBadRequest, i18n.T(state(r).lang, "error.bad_form"))
 		return

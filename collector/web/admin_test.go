@@ -39,6 +39,9 @@ func TestAdminGroups(t *testing.T) {
 	wantStatus(t, first(c.post(path, url.Values{"user": {fmt.Sprint(tech)}})), http.StatusSeeOther)
 	wantStatus(t, first(c.post(path, url.Values{"user": {fmt.Sprint(tech)}})), http.StatusConflict)
 	wantStatus(t, first(c.post(path, url.Values{"user": {"1 OR 1=1"}})), http.StatusBadRequest)
+	wantStatus(t, first(c.post(path, url.Values{"login": {"nobody' OR '1'='1"}})), http.StatusBadRequest)
+	wantStatus(t, first(c.post(path, url.Values{"login": {"observer"}})), http.StatusSeeOther)
+	wantStatus(t, first(c.post(path+"/remove", url.Values{"user": {fmt.Sprint(e.users["observer"].ID)}})), http.StatusSeeOther)
 	groups, _ = tq.ListGroups(ctx)
 	members, _ := tq.GroupMembers(ctx, id)
 	if groups[0].Name != "Support N1" || !groups[0].NotAssignable || len(members) != 1 {
