@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -227,6 +228,9 @@ func (q *queries) Installations(ctx context.Context, assetID int64) ([]Installat
 }
 
 func (q *queries) AddInstallations(ctx context.Context, assetID int64, ins []Installation) error {
+	if q.d.name == "sqlite" && len(ins) > 0 {
+		return q.addInstallationsJSON(ctx, assetID, ins)
+	}
 	for start := 0; start < len(ins); start += historyBatch {
 		batch := ins[start:min(start+historyBatch, len(ins))]
 		vals := make([]string, len(batch))
@@ -245,6 +249,30 @@ func (q *queries) AddInstallations(ctx context.Context, assetID int64, ins []Ins
 		}
 	}
 	return nil
+}
+
+// addInstallationsJSON inserts every installation with one statement and
+// one parameter, a JSON array that SQLite unpacks with json_each: the
+// statement text never changes, so it stays prepared, where a multi-row
+// VALUES list has a new text (and a new parse) for every length, and
+// binding six parameters per row costs more than parsing the JSON.
+func (q *queries) addInstallationsJSON(ctx context.Context, assetID int64, ins []Installation) error {
+	rows := make([][5]any, len(ins))
+	now := time.Now().UTC()
+	for i, in := range ins {
+		first := in.FirstSeen
+		if first.IsZero() {
+			first = now
+		}
+		rows[i] = [5]any{in.VersionID, in.Arch, in.InstallDate, in.Source, first.UnixMilli()}
+	}
+	data, err := json.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("add installations to asset %d: %w", assetID, err)
+	}
+	_, err = q.exec(ctx, `INSERT INTO installations (asset_id, version_id, arch, install_date, source, first_seen)
+		SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`, assetID, string(data))
+	return q.conflict(err, fmt.Sprintf("add installations to asset %d", assetID))
 }
 
 func (q *queries) DeleteInstallations(ctx context.Context, assetID int64, ins []Installation) error {
