@@ -1,8 +1,10 @@
 package apiserver
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"time"
 
@@ -34,8 +36,23 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 			[]api.FieldError{{Field: api.HeaderReportID, Reason: "is invalid"}})
 		return
 	}
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
-	data, err := ingest.DecodeBody(body, r.Header.Get("Content-Encoding"), r.Header.Get("Content-Type"), s.opts.MaxInflatedBytes)
+	// The body is read first, then decompressed and parsed in one of the
+	// ingester's CPU slots (a slow client must not hold one).
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+	var data []byte
+	var rep *inventory.Report
+	var parseErr error // reported once the body is known to be readable
+	if err == nil {
+		err = s.ing.WithCPU(r.Context(), func() error {
+			var err error
+			data, err = ingest.DecodeBody(bytes.NewReader(raw), r.Header.Get("Content-Encoding"), r.Header.Get("Content-Type"), s.opts.MaxInflatedBytes)
+			if err != nil {
+				return err
+			}
+			rep, parseErr = inventory.Parse(data)
+			return nil
+		})
+	}
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe) || errors.Is(err, ingest.ErrTooLarge):
@@ -51,7 +68,7 @@ func (s *Server) inventory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.metrics.bytes.Observe(float64(len(data)))
-	rep, err := inventory.Parse(data)
+	err = parseErr
 	if fields, ok := fieldErrors(err); ok {
 		result = resultInvalid
 		s.recordRefusal(agent.ID, resultInvalid+": "+err.Error())

@@ -57,6 +57,7 @@ type Ingester struct {
 	norm *park.Normaliser
 	log  *slog.Logger
 	now  func() time.Time
+	cpu  chan struct{} // see WithCPU
 }
 
 // New returns an Ingester. norm may be nil for the built-in dictionary.
@@ -67,7 +68,7 @@ func New(st store.Store, norm *park.Normaliser, log *slog.Logger) (*Ingester, er
 			return nil, err
 		}
 	}
-	return &Ingester{st: st, norm: norm, log: log.With("component", "ingest"), now: time.Now}, nil
+	return &Ingester{st: st, norm: norm, log: log.With("component", "ingest"), now: time.Now, cpu: newCPUSlots()}, nil
 }
 
 // IngestJSON parses and validates a decoded report, then ingests it. A
@@ -89,7 +90,11 @@ const maxAttempts = 5
 func (in *Ingester) Ingest(ctx context.Context, src Source, rep *inventory.Report) (Result, error) {
 	var res Result
 	now := in.now().UTC()
-	prep, err := prepare(rep, in.norm)
+	var prep *prepared
+	err := in.WithCPU(ctx, func() (err error) {
+		prep, err = prepare(rep, in.norm)
+		return err
+	})
 	if err != nil {
 		return Result{}, err
 	}
