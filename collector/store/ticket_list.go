@@ -102,7 +102,10 @@ func (f TicketFilter) where() (string, []any) {
 	}
 	switch {
 	case f.AssigneeUser == -1 || f.AssigneeGroup == -1:
-		add("NOT EXISTS (SELECT 1 FROM ticket_actors a WHERE a.ticket_id = t.id AND a.kind = 2)")
+		// A count per ticket rather than NOT EXISTS: PostgreSQL turned the
+		// anti-join into a hash of every assignee of the helpdesk (130 ms
+		// for the 10,000 new tickets of BenchmarkTicketQueue; 30 ms so).
+		add("(SELECT COUNT(*) FROM ticket_actors a WHERE a.ticket_id = t.id AND a.kind = 2) = 0")
 	case f.AssigneeUser != 0:
 		add("t.id IN (SELECT ticket_id FROM ticket_actors WHERE kind = 2 AND user_id = ?)", f.AssigneeUser)
 	}
