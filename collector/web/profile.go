@@ -15,6 +15,8 @@ type profileData struct {
 	Lang                     string
 	PerPage                  int
 	PerPageChoices           []int
+	// NotifyMail is false when the user asked for no ticket emails.
+	NotifyMail bool
 	Languages                []string
 	Error, Saved             string
 	// Directory is true for a user whose password the LDAP directory checks.
@@ -37,11 +39,13 @@ func (s *Server) renderProfile(w http.ResponseWriter, r *http.Request, status in
 	}
 	d := profileData{Login: st.user.Login, Name: st.user.Name, Email: st.user.Email, Role: st.user.Role,
 		Lang: st.lang, PerPage: per, PerPageChoices: perPageChoices, Languages: i18n.Languages, Error: errMsg, Saved: saved,
-		Directory: st.user.PasswordHash == store.NoPassword}
+		Directory: st.user.PasswordHash == store.NoPassword, NotifyMail: st.prefs[store.PrefNotifyMail] != "off"}
 	s.render(w, r, status, "profile", s.newPage(r, "profile.title", "profile", d))
 }
 
-// profilePrefs saves the language and rows per page.
+// profilePrefs saves the language, rows per page and whether ticket
+// changes are emailed. The form always carries "prefs_form", so an
+// unticked (hence absent) notify_mail box means "off".
 func (s *Server) profilePrefs(w http.ResponseWriter, r *http.Request) {
 	ctx, u := r.Context(), state(r).user
 	if lang := r.PostForm.Get("lang"); i18n.Supported(lang) {
@@ -53,6 +57,16 @@ func (s *Server) profilePrefs(w http.ResponseWriter, r *http.Request) {
 	}
 	if n, err := strconv.Atoi(r.PostForm.Get("per")); err == nil && validPerPage(n) {
 		if err := s.wq.SetUserPref(ctx, u.ID, prefPerPage, strconv.Itoa(n)); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if r.PostForm.Get("prefs_form") != "" {
+		v := "off"
+		if r.PostForm.Get(store.PrefNotifyMail) != "" {
+			v = "on"
+		}
+		if err := s.wq.SetUserPref(ctx, u.ID, store.PrefNotifyMail, v); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

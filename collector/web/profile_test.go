@@ -85,3 +85,33 @@ func TestProfilePasswordOfDirectoryUser(t *testing.T) {
 		t.Errorf("password hash: got %q; want it left as %q", u.PasswordHash, store.NoPassword)
 	}
 }
+
+// Unticking "email me" stores the opt-out the notification rules read;
+// ticking it again turns mail back on.
+func TestProfileNotifyMailOptOut(t *testing.T) {
+	e := newEnv(t)
+	c := e.as("technician")
+	id := e.users["technician"].ID
+	for _, tc := range []struct {
+		form url.Values
+		want string
+	}{
+		{url.Values{"prefs_form": {"1"}, "lang": {"en"}}, "off"},
+		{url.Values{"prefs_form": {"1"}, "notify_mail": {"on"}}, "on"},
+	} {
+		resp, _ := c.post("/profile/prefs", tc.form)
+		wantStatus(t, resp, http.StatusSeeOther)
+		prefs, err := e.srv.wq.UserPrefs(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := prefs[store.PrefNotifyMail]; got != tc.want {
+			t.Errorf("notify_mail after %v = %q; want %q", tc.form, got, tc.want)
+		}
+		_, body := c.get("/profile")
+		checked := strings.Contains(body, `name="notify_mail" value="on" checked`)
+		if checked != (tc.want == "on") {
+			t.Errorf("box checked = %v after %v", checked, tc.form)
+		}
+	}
+}
