@@ -16,9 +16,9 @@ type profileData struct {
 	PerPage                  int
 	PerPageChoices           []int
 	// NotifyMail is false when the user asked for no ticket emails.
-	NotifyMail bool
-	Languages                []string
-	Error, Saved             string
+	NotifyMail   bool
+	Languages    []string
+	Error, Saved string
 	// Directory is true for a user whose password the LDAP directory checks.
 	Directory bool
 }
