@@ -30,6 +30,7 @@ const shutdownGrace = 30 * time.Second
 
 func runServe(args []string, s stdio) error {
 	f := newFlags(s, "serve", "serve [--listen ADDR] [--data DIR] [--database DSN] [--base-url URL] [--config FILE]")
+	f.listKeys = true
 	f.configFlag("listen", "listen", "`address` to listen on")
 	f.configFlag("base-url", "base_url", "public `URL` of the collector, printed for agents and in links")
 	f.configFlag("log-level", "log_level", "log `level`: debug, info, warn or error")

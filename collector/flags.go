@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -26,6 +27,8 @@ type cmdFlags struct {
 	cfgFile string
 	keys    map[string]string // flag name -> config key
 	values  map[string]*string
+	// listKeys adds every configuration key to --help (serve).
+	listKeys bool
 }
 
 func newFlags(s stdio, name, synopsis string) *cmdFlags {
@@ -35,6 +38,9 @@ func newFlags(s stdio, name, synopsis string) *cmdFlags {
 	fs.Usage = func() {
 		fmt.Fprintf(s.err, "Usage: parc-collector %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
+		if f.listKeys {
+			printConfigKeys(s.err)
+		}
 	}
 	fs.StringVar(&f.cfgFile, "config", os.Getenv("PARC_CONFIG"), "YAML configuration `file` (PARC_CONFIG)")
 	f.configFlag("data", "data", "data `directory`: the SQLite database parc.db lives here")
@@ -123,4 +129,14 @@ func newLogger(s stdio, cfg config.Config) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(s.err, opts))
 	}
 	return slog.New(slog.NewTextHandler(s.err, opts))
+}
+
+// printConfigKeys lists the keys a --config file may set, each with the
+// environment variable that overrides it.
+func printConfigKeys(w io.Writer) {
+	fmt.Fprintf(w, "\nConfiguration keys (YAML file given by --config; nested keys as sections, e.g.\n"+
+		"mail:\n  smtp:\n    host: smtp.example.org). Each key can also be set by its variable:\n")
+	for _, k := range config.Keys() {
+		fmt.Fprintf(w, "  %-34s %s\n", k, config.EnvName(k))
+	}
 }

@@ -69,8 +69,8 @@ func TestAdminCommands(t *testing.T) {
 	if code, _, errs := runCmd(t, "", "serve", data, "--listen", "nope"); code != 1 || !strings.Contains(errs, "listen:") {
 		t.Errorf("bad listen: got %d %q; want an error naming listen", code, errs)
 	}
-	if code, _, _ := runCmd(t, "", "serve", "--help"); code != 0 {
-		t.Errorf("serve --help: got %d; want 0", code)
+	if code, _, errs := runCmd(t, "", "serve", "--help"); code != 0 || !strings.Contains(errs, "PARC_MAIL_SMTP_HOST") {
+		t.Errorf("serve --help: got %d; want 0 and every configuration key listed with its variable", code)
 	}
 	if code, _, _ := runCmd(t, "", "frobnicate"); code != 2 {
 		t.Errorf("unknown command: got %d; want 2", code)

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -185,6 +186,17 @@ func (c *Config) Set(key, value string) error {
 		return fmt.Errorf("%s: %w", key, err)
 	}
 	return nil
+}
+
+// Keys lists every configuration key, sorted ("glpi_compat.enabled",
+// "ldap.url", "mail.smtp.host"...), for --help.
+func Keys() []string {
+	out := make([]string, 0, len(keys))
+	for k := range keys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // EnvName is the environment variable of a key: "inventory.full_every" ->
