@@ -1,0 +1,68 @@
+package i18n
+
+// enStats is the helpdesk statistics' and satisfaction survey's part of
+// the English catalogue, merged into en at start-up.
+var enStats = map[string]string{
+	"nav.stats":                "Statistics",
+	"stats.title":              "Helpdesk statistics",
+	"stats.scope_mine":         "Tickets assigned to you or to your groups.",
+	"stats.from":               "From",
+	"stats.to":                 "To",
+	"stats.period":             "Per",
+	"stats.period_week":        "week",
+	"stats.period_month":       "month",
+	"stats.presets":            "Ranges",
+	"stats.preset_30d":         "Last 30 days",
+	"stats.preset_month":       "This month",
+	"stats.preset_12m":         "Last 12 months",
+	"stats.csv":                "CSV",
+	"stats.none":               "(none)",
+	"stats.err_preset":         "Unknown range: choose one of the buttons.",
+	"stats.err_from":           "The start date is missing or not a date (YYYY-MM-DD).",
+	"stats.err_to":             "The end date is missing or not a date (YYYY-MM-DD).",
+	"stats.err_range":          "The end date is before the start date.",
+	"stats.err_period":         "The period must be week or month.",
+	"stats.err_too_long":       "The range is too long for this period: choose months, or a shorter range.",
+	"stats.err_table":          "Unknown table: choose series, category, technician, group, location, asset_type or satisfaction.",
+	"stats.table_series":       "Tickets per period",
+	"stats.table_category":     "By category",
+	"stats.table_technician":   "By technician",
+	"stats.table_group":        "By group",
+	"stats.table_location":     "By location",
+	"stats.table_asset_type":   "By asset type",
+	"stats.table_satisfaction": "Satisfaction",
+	"stats.dim_category":       "Category",
+	"stats.dim_technician":     "Technician",
+	"stats.dim_group":          "Group",
+	"stats.dim_location":       "Location",
+	"stats.dim_asset_type":     "Asset type",
+	"stats.col_period":         "Period",
+	"stats.col_opened":         "Opened",
+	"stats.col_solved":         "Solved",
+	"stats.col_closed":         "Closed",
+	"stats.col_late":           "Late",
+	"stats.col_backlog":        "Backlog",
+	"stats.col_own_mean":       "Time to own, mean (h)",
+	"stats.col_own_median":     "Time to own, median (h)",
+	"stats.col_resolve_mean":   "Time to resolve, mean (h)",
+	"stats.col_resolve_median": "Time to resolve, median (h)",
+	"stats.rating":             "Rating",
+	"stats.answers":            "Answers",
+	"stats.sat_mean":           "Mean rating %.1f / 5 from %d answers.",
+	"stats.sat_none":           "No survey answered in this range.",
+	"satisfaction.title":       "Satisfaction survey",
+	"satisfaction.rating":      "Your rating (1 poor, 5 excellent)",
+	"satisfaction.comment":     "Comment (optional)",
+	"satisfaction.submit":      "Send my answer",
+	"satisfaction.answered":    "Rated %d / 5 on %s.",
+	"satisfaction.until":       "You may change your answer until %s.",
+	"satisfaction.err_rating":  "Choose a rating from 1 to 5.",
+	"satisfaction.err_comment": "The comment is too long (at most 2000 characters).",
+	"satisfaction.err_closed":  "The survey is open only for 30 days after the ticket is closed, and only to its requester.",
+}
+
+func init() {
+	for k, v := range enStats {
+		en[k] = v
+	}
+}

@@ -1,0 +1,68 @@
+package i18n
+
+// frStats is the helpdesk statistics' and satisfaction survey's part of
+// the French catalogue, merged into fr at start-up.
+var frStats = map[string]string{
+	"nav.stats":                "Statistiques",
+	"stats.title":              "Statistiques du support",
+	"stats.scope_mine":         "Tickets attribués à vous ou à vos groupes.",
+	"stats.from":               "Du",
+	"stats.to":                 "Au",
+	"stats.period":             "Par",
+	"stats.period_week":        "semaine",
+	"stats.period_month":       "mois",
+	"stats.presets":            "Périodes",
+	"stats.preset_30d":         "30 derniers jours",
+	"stats.preset_month":       "Ce mois-ci",
+	"stats.preset_12m":         "12 derniers mois",
+	"stats.csv":                "CSV",
+	"stats.none":               "(aucun)",
+	"stats.err_preset":         "Période inconnue : choisissez l'un des boutons.",
+	"stats.err_from":           "La date de début manque ou n'est pas une date (AAAA-MM-JJ).",
+	"stats.err_to":             "La date de fin manque ou n'est pas une date (AAAA-MM-JJ).",
+	"stats.err_range":          "La date de fin précède la date de début.",
+	"stats.err_period":         "La période doit être la semaine ou le mois.",
+	"stats.err_too_long":       "L'intervalle est trop long pour cette période : choisissez le mois, ou un intervalle plus court.",
+	"stats.err_table":          "Tableau inconnu : choisissez series, category, technician, group, location, asset_type ou satisfaction.",
+	"stats.table_series":       "Tickets par période",
+	"stats.table_category":     "Par catégorie",
+	"stats.table_technician":   "Par technicien",
+	"stats.table_group":        "Par groupe",
+	"stats.table_location":     "Par lieu",
+	"stats.table_asset_type":   "Par type de matériel",
+	"stats.table_satisfaction": "Satisfaction",
+	"stats.dim_category":       "Catégorie",
+	"stats.dim_technician":     "Technicien",
+	"stats.dim_group":          "Groupe",
+	"stats.dim_location":       "Lieu",
+	"stats.dim_asset_type":     "Type de matériel",
+	"stats.col_period":         "Période",
+	"stats.col_opened":         "Ouverts",
+	"stats.col_solved":         "Résolus",
+	"stats.col_closed":         "Clos",
+	"stats.col_late":           "En retard",
+	"stats.col_backlog":        "En cours",
+	"stats.col_own_mean":       "Délai de prise en charge, moyen (h)",
+	"stats.col_own_median":     "Délai de prise en charge, médian (h)",
+	"stats.col_resolve_mean":   "Délai de résolution, moyen (h)",
+	"stats.col_resolve_median": "Délai de résolution, médian (h)",
+	"stats.rating":             "Note",
+	"stats.answers":            "Réponses",
+	"stats.sat_mean":           "Note moyenne %.1f / 5 sur %d réponses.",
+	"stats.sat_none":           "Aucune enquête répondue sur cet intervalle.",
+	"satisfaction.title":       "Enquête de satisfaction",
+	"satisfaction.rating":      "Votre note (1 mauvais, 5 excellent)",
+	"satisfaction.comment":     "Commentaire (facultatif)",
+	"satisfaction.submit":      "Envoyer ma réponse",
+	"satisfaction.answered":    "Noté %d / 5 le %s.",
+	"satisfaction.until":       "Vous pouvez modifier votre réponse jusqu'au %s.",
+	"satisfaction.err_rating":  "Choisissez une note de 1 à 5.",
+	"satisfaction.err_comment": "Le commentaire est trop long (2000 caractères au plus).",
+	"satisfaction.err_closed":  "L'enquête n'est ouverte qu'au demandeur, pendant 30 jours après la clôture du ticket.",
+}
+
+func init() {
+	for k, v := range frStats {
+		fr[k] = v
+	}
+}
