@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/collector/store"
+)
+
+func TestSatisfactionAnswer(t *testing.T) {
+	e := newEnv(t)
+	tq, err := store.Tickets(e.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sq, err := store.Satisfactions(e.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := func(status int, closedAgo time.Duration) int64 {
+		id, _ := e.ticketOf(store.RoleSelfService, 2)
+		tk, err := tq.GetTicket(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk.Status = status
+		if status == 6 {
+			tk.ClosedAt = time.Now().UTC().Add(-closedAgo)
+		}
+		if err := tq.UpdateTicket(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	recent, old, open := closed(6, time.Hour), closed(6, 31*24*time.Hour), closed(2, 0)
+	path := func(id int64) string { return "/tickets/" + strconv.FormatInt(id, 10) + "/satisfaction" }
+	form := func(rating, comment string) url.Values { return url.Values{"rating": {rating}, "comment": {comment}} }
+	tests := []struct {
+		name string
+		role string
+		id   int64
+		form url.Values
+		want int
+	}{
+		{"requester answers", store.RoleSelfService, recent, form("4", "quick <b>fix</b>"), http.StatusSeeOther},
+		{"requester changes the answer", store.RoleSelfService, recent, form("5", "even better"), http.StatusSeeOther},
+		{"staff do not answer for the requester", store.RoleAdmin, recent, form("1", ""), http.StatusForbidden},
+		{"survey expired", store.RoleSelfService, old, form("3", ""), http.StatusForbidden},
+		{"ticket not closed", store.RoleSelfService, open, form("3", ""), http.StatusForbidden},
+		{"rating out of range", store.RoleSelfService, recent, form("6", ""), http.StatusBadRequest},
+		{"rating missing", store.RoleSelfService, recent, form("", ""), http.StatusBadRequest},
+		{"unknown ticket", store.RoleSelfService, 999999, form("3", ""), http.StatusNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, _ := e.as(tc.role).post(path(tc.id), tc.form)
+			wantStatus(t, resp, tc.want)
+		})
+	}
+	got, err := sq.GetSatisfaction(ctx, recent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Rating != 5 || got.Comment != "even better" || got.UserID != e.users[store.RoleSelfService].ID {
+		t.Errorf("got %+v; want the requester's second answer, 5 and its comment", got)
+	}
+	if _, err := sq.GetSatisfaction(ctx, old); err == nil {
+		t.Error("expired survey: got an answer stored; want none")
+	}
+}
