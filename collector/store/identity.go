@@ -36,8 +36,11 @@ func (q *queries) FindAssets(ctx context.Context, kind IdentityKind, assetType s
 	if len(values) == 0 {
 		return nil, nil
 	}
-	const sel = `SELECT DISTINCT a.id, a.uuid_key, a.serial_key, a.name_key, a.manufacturer, g.id
+	// agents.asset_id is unique, so an asset is one row, except through
+	// its several MACs: only that join needs DISTINCT (and its sort).
+	const cols = ` a.id, a.uuid_key, a.serial_key, a.name_key, a.manufacturer, g.id
 		FROM assets a LEFT JOIN agents g ON g.asset_id = a.id `
+	const sel = "SELECT" + cols
 	var query string
 	switch kind {
 	case ByUUID:
@@ -47,7 +50,7 @@ func (q *queries) FindAssets(ctx context.Context, kind IdentityKind, assetType s
 	case ByName:
 		query = sel + "WHERE a.type = ? AND a.name_key IN (" + placeholders(len(values)) + ")"
 	case ByMAC:
-		query = sel + "JOIN asset_macs m ON m.asset_id = a.id WHERE a.type = ? AND m.mac IN (" + placeholders(len(values)) + ")"
+		query = "SELECT DISTINCT" + cols + "JOIN asset_macs m ON m.asset_id = a.id WHERE a.type = ? AND m.mac IN (" + placeholders(len(values)) + ")"
 	default:
 		return nil, fmt.Errorf("find assets: unknown identity kind %d", kind)
 	}
