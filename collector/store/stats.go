@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -27,6 +26,18 @@ type StatsTicket struct {
 	OpenedAt, TakenAt, SolvedAt, ClosedAt, DueAt time.Time
 }
 
+// StatsData is what Series counts: the tickets with an event in a range
+// and the backlog at its start.
+type StatsData struct {
+	// Start is when Backlog was counted: the range's start, or now when
+	// the range starts later.
+	Start time.Time
+	// Backlog counts the tickets opened before Start and not resolved by
+	// then.
+	Backlog int
+	Tickets []StatsTicket
+}
+
 // ResolvedAt is when the ticket stopped waiting for the helpdesk: its
 // solution, or its closing when it was closed without one.
 func (t StatsTicket) ResolvedAt() time.Time {
@@ -39,10 +50,10 @@ func (t StatsTicket) ResolvedAt() time.Time {
 // StatsQueries are the helpdesk statistics' reads. Every Store opened by
 // Open implements them; use Stats to get them.
 type StatsQueries interface {
-	// StatsTickets lists the dates of the tickets that matter to f's
-	// range: opened before To and not resolved before From, or closed in
-	// the range.
-	StatsTickets(ctx context.Context, f StatsFilter) ([]StatsTicket, error)
+	// StatsTickets counts the backlog at the start of f's range and
+	// lists the dates of the tickets with an event (opening, assignment,
+	// solution, closing, due date) in the range: what Series needs.
+	StatsTickets(ctx context.Context, f StatsFilter) (StatsData, error)
 	// StatsBreakdown counts the tickets opened in f's range by one of
 	// StatsDimensions, most tickets first.
 	StatsBreakdown(ctx context.Context, f StatsFilter, dimension string) ([]StatsRow, error)
@@ -93,35 +104,6 @@ func (f StatsFilter) check(what string) error {
 		return fmt.Errorf("%s: the range from %v to %v is empty", what, f.From, f.To)
 	}
 	return nil
-}
-
-func (q *queries) StatsTickets(ctx context.Context, f StatsFilter) ([]StatsTicket, error) {
-	if err := f.check("stats tickets"); err != nil {
-		return nil, err
-	}
-	scope, sargs := f.scope("t.id")
-	args := append([]any{ms(f.To), ms(f.From), ms(f.From)}, sargs...)
-	rows, err := q.query(ctx, `SELECT t.opened_at, t.taken_at, t.solved_at, t.closed_at, t.due_at FROM tickets t
-		WHERE t.opened_at < ? AND (COALESCE(t.solved_at, t.closed_at) IS NULL OR COALESCE(t.solved_at, t.closed_at) >= ?
-			OR t.closed_at >= ?) AND `+scope, args...)
-	if err != nil {
-		return nil, fmt.Errorf("stats tickets: %w", err)
-	}
-	defer rows.Close()
-	var out []StatsTicket
-	for rows.Next() {
-		var opened int64
-		var taken, solved, closed, due sql.NullInt64
-		if err := rows.Scan(&opened, &taken, &solved, &closed, &due); err != nil {
-			return nil, fmt.Errorf("stats tickets: %w", err)
-		}
-		out = append(out, StatsTicket{OpenedAt: time.UnixMilli(opened).UTC(), TakenAt: fromMS(taken),
-			SolvedAt: fromMS(solved), ClosedAt: fromMS(closed), DueAt: fromMS(due)})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("stats tickets: %w", err)
-	}
-	return out, nil
 }
 
 func (q *queries) StatsSatisfaction(ctx context.Context, f StatsFilter) (SatisfactionStats, error) {

@@ -70,8 +70,9 @@ func Periods(from, to time.Time, unit string) ([]StatsPeriod, error) {
 	return out, nil
 }
 
-// Series counts tickets into periods (from Periods, in order).
-func Series(periods []StatsPeriod, tickets []StatsTicket, now time.Time) {
+// Series counts the tickets of d (from StatsTickets for the range of
+// periods) into periods (from Periods, in order).
+func Series(periods []StatsPeriod, d StatsData, now time.Time) {
 	n := len(periods)
 	if n == 0 {
 		return
@@ -81,38 +82,25 @@ func Series(periods []StatsPeriod, tickets []StatsTicket, now time.Time) {
 	for i, p := range periods {
 		ends[i] = earlier(p.End, now)
 	}
+	// backlog[i] is the change of the backlog at ends[i]: the tickets of
+	// d.Backlog leave it when resolved, the others join it when opened
+	// (and leave when resolved).
 	backlog := make([]int, n+1)
+	backlog[0] = d.Backlog
 	own := make([][]time.Duration, n)
 	resolve := make([][]time.Duration, n)
-	for _, t := range tickets {
-		if i := periodOf(periods, t.OpenedAt); i >= 0 {
-			periods[i].Opened++
+	for _, t := range d.Tickets {
+		countEvents(periods, t, now, own, resolve)
+		after := func(at time.Time) int { return sort.Search(n, func(k int) bool { return ends[k].After(at) }) }
+		if !t.OpenedAt.Before(d.Start) {
+			backlog[after(t.OpenedAt)]++
 		}
-		if i := periodOf(periods, t.SolvedAt); i >= 0 {
-			periods[i].Solved++
-			resolve[i] = append(resolve[i], t.SolvedAt.Sub(t.OpenedAt))
-		}
-		if i := periodOf(periods, t.ClosedAt); i >= 0 {
-			periods[i].Closed++
-		}
-		if i := periodOf(periods, t.TakenAt); i >= 0 {
-			own[i] = append(own[i], t.TakenAt.Sub(t.OpenedAt))
-		}
-		if i := periodOf(periods, t.DueAt); i >= 0 && t.DueAt.Before(now) {
-			if r := t.ResolvedAt(); r.IsZero() || r.After(t.DueAt) {
-				periods[i].Late++
-			}
-		}
-		// The ticket is in the backlog at every end after its opening and
-		// not after its resolution.
-		first := sort.Search(n, func(k int) bool { return ends[k].After(t.OpenedAt) })
-		last := n
+		// A ticket resolved before it was opened (bad dates) never was in
+		// the backlog: its resolution is taken as its opening.
 		if r := t.ResolvedAt(); !r.IsZero() {
-			last = sort.Search(n, func(k int) bool { return ends[k].After(r) })
-		}
-		if first < last {
-			backlog[first]++
-			backlog[last]--
+			if r = later(r, t.OpenedAt); !r.Before(d.Start) {
+				backlog[after(r)]--
+			}
 		}
 	}
 	run := 0
@@ -121,6 +109,29 @@ func Series(periods []StatsPeriod, tickets []StatsTicket, now time.Time) {
 		periods[i].Backlog = run
 		periods[i].Own = summarise(own[i])
 		periods[i].Resolve = summarise(resolve[i])
+	}
+}
+
+// countEvents counts t's events into the periods holding them, and its
+// times to assignment and to solution into own and resolve.
+func countEvents(periods []StatsPeriod, t StatsTicket, now time.Time, own, resolve [][]time.Duration) {
+	if i := periodOf(periods, t.OpenedAt); i >= 0 {
+		periods[i].Opened++
+	}
+	if i := periodOf(periods, t.SolvedAt); i >= 0 {
+		periods[i].Solved++
+		resolve[i] = append(resolve[i], t.SolvedAt.Sub(t.OpenedAt))
+	}
+	if i := periodOf(periods, t.ClosedAt); i >= 0 {
+		periods[i].Closed++
+	}
+	if i := periodOf(periods, t.TakenAt); i >= 0 {
+		own[i] = append(own[i], t.TakenAt.Sub(t.OpenedAt))
+	}
+	if i := periodOf(periods, t.DueAt); i >= 0 && t.DueAt.Before(now) {
+		if r := t.ResolvedAt(); r.IsZero() || r.After(t.DueAt) {
+			periods[i].Late++
+		}
 	}
 }
 

@@ -25,8 +25,8 @@ func testStatsAggregates(t *testing.T, st store.Store) {
 		scoped.AssigneeUser = fx.tech.ID
 		got, err := sq.StatsTickets(ctx, scoped)
 		must(t, err)
-		if len(got) != 3 { // T1, T4 and T7
-			t.Errorf("got %d tickets in the technician's scope; want 3", len(got))
+		if len(got.Tickets) != 3 || got.Backlog != 0 { // T1, T4 and T7; T5 is the group's
+			t.Errorf("got %d tickets in the technician's scope, backlog %d at the start; want 3 and 0", len(got.Tickets), got.Backlog)
 		}
 		scoped.AssigneeGroups = []int64{fx.group.ID}
 		rows, err := sq.StatsBreakdown(ctx, scoped, "category")
@@ -51,8 +51,10 @@ func testStatsAggregates(t *testing.T, st store.Store) {
 func testStatsSeries(t *testing.T, sq store.StatsQueries, f store.StatsFilter) {
 	tickets, err := sq.StatsTickets(ctx, f)
 	must(t, err)
-	if len(tickets) != 6 { // all but T6, resolved before the range
-		t.Fatalf("got %d tickets; want 6", len(tickets))
+	// All but T6, resolved before the range, and T5, in the backlog at
+	// the start and with no event in the range.
+	if len(tickets.Tickets) != 5 || tickets.Backlog != 1 || !tickets.Start.Equal(f.From) {
+		t.Fatalf("got %d tickets and a backlog of %d at %v; want 5 and 1 (T5) at %v", len(tickets.Tickets), tickets.Backlog, tickets.Start, f.From)
 	}
 	ps, err := store.Periods(f.From, f.To, store.PeriodMonth)
 	must(t, err)
