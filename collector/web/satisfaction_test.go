@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,5 +70,47 @@ func TestSatisfactionAnswer(t *testing.T) {
 	}
 	if _, err := sq.GetSatisfaction(ctx, old); err == nil {
 		t.Error("expired survey: got an answer stored; want none")
+	}
+}
+
+// The ticket page offers the survey to its requester while it is open,
+// shows the answer (escaped) to staff, and shows nothing on an open ticket.
+func TestSatisfactionOnTicketPage(t *testing.T) {
+	e := newEnv(t)
+	tq, err := store.Tickets(e.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := e.ticketOf(store.RoleSelfService, 2)
+	page := "/tickets/" + strconv.FormatInt(id, 10)
+	_, body := e.as(store.RoleSelfService).get(page)
+	if strings.Contains(body, `id="survey"`) {
+		t.Error("open ticket: got a survey; want none")
+	}
+	tk, err := tq.GetTicket(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk.Status, tk.ClosedAt = 6, time.Now().UTC().Add(-time.Hour)
+	if err := tq.UpdateTicket(ctx, tk); err != nil {
+		t.Fatal(err)
+	}
+	user := e.as(store.RoleSelfService)
+	_, body = user.get(page)
+	if !strings.Contains(body, `action="`+page+`/satisfaction"`) || !strings.Contains(body, `name="rating"`) {
+		t.Fatal("closed ticket: the requester gets no survey form")
+	}
+	resp, _ := user.post(page+"/satisfaction", url.Values{"rating": {"2"}, "comment": {"<script>x</script>"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = user.get(page)
+	if !strings.Contains(body, `id="rating-2" value="2" required checked`) {
+		t.Error("the form does not show the requester's answer to change it")
+	}
+	_, body = e.as(store.RoleTechnician).get(page)
+	if !strings.Contains(body, "&lt;script&gt;x&lt;/script&gt;") || strings.Contains(body, "<script>x") {
+		t.Error("staff: the answer's comment is not shown escaped")
+	}
+	if strings.Contains(body, `name="rating"`) {
+		t.Error("staff: got the survey form; only the requester answers")
 	}
 }

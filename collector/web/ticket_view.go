@@ -39,6 +39,7 @@ type ticketViewData struct {
 	MaxUpload  int64
 	Edit       *ticketEditChoices // nil unless the user may edit
 	Late       bool               // open and past its due date
+	Survey     *surveyView        // closed tickets: the satisfaction survey
 }
 
 // ticketEditChoices are the edit form's choices.
@@ -80,6 +81,10 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Can["take"] = d.Can["take"] && !lt.rel.Assignee
 	if err := s.fillTicketView(ctx, tq, lt, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Survey, err = s.surveyFor(ctx, lt, d.Can[string(helpdesk.ActViewPrivate)]); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
