@@ -21,23 +21,26 @@ type StatsRow struct {
 	Solved int // of those opened, how many are solved or closed
 	Late   int // of those opened, how many passed their due date unsolved
 	// MeanOwn and MeanResolve are the mean times from opening to the first
-	// assignment and to the solution, 0 when no ticket got there.
-	MeanOwn, MeanResolve time.Duration
+	// assignment and to the solution, over OwnCount and ResolveCount
+	// tickets (0 when no ticket got there).
+	MeanOwn, MeanResolve   time.Duration
+	OwnCount, ResolveCount int
 }
 
-// statsDims says, per dimension, the key and name columns and the joins
-// from the selected tickets (t) to them. A ticket with two technicians
-// (or groups, or asset types) counts once under each.
-var statsDims = map[string]struct{ key, name, join string }{
-	"category": {"CAST(c.id AS TEXT)", "c.name", "LEFT JOIN itil_categories c ON c.id = t.category_id"},
-	"technician": {"CAST(u.id AS TEXT)", "COALESCE(NULLIF(u.name, ''), u.login)",
-		`LEFT JOIN ticket_actors x ON x.ticket_id = t.id AND x.kind = 2 AND x.user_id IS NOT NULL
-		LEFT JOIN users u ON u.id = x.user_id`},
-	"group": {"CAST(g.id AS TEXT)", "g.name",
-		`LEFT JOIN ticket_actors x ON x.ticket_id = t.id AND x.kind = 2 AND x.group_id IS NOT NULL
-		LEFT JOIN user_groups g ON g.id = x.group_id`},
-	"location":   {"CAST(l.id AS TEXT)", "l.name", "LEFT JOIN locations l ON l.id = t.loc_id"},
-	"asset_type": {"x.type", "x.type", "LEFT JOIN (SELECT DISTINCT ta.ticket_id, a.type FROM ticket_assets ta JOIN assets a ON a.id = ta.asset_id) x ON x.ticket_id = t.id"},
+// statsDims says, per dimension, the key of a selected ticket (t) and
+// the joins it needs, then the name of a key (k) and the join to it. A
+// ticket with two technicians (or groups, or asset types) counts once
+// under each. Tickets are grouped by key before the names are joined, so
+// the names are read once per line, not once per ticket.
+var statsDims = map[string]struct{ key, join, name, nameJoin string }{
+	"category": {"t.category_id", "", "n.name", "LEFT JOIN itil_categories n ON n.id = g.k"},
+	"technician": {"x.user_id", "LEFT JOIN ticket_actors x ON x.ticket_id = t.id AND x.kind = 2 AND x.user_id IS NOT NULL",
+		"COALESCE(NULLIF(n.name, ''), n.login)", "LEFT JOIN users n ON n.id = g.k"},
+	"group": {"x.group_id", "LEFT JOIN ticket_actors x ON x.ticket_id = t.id AND x.kind = 2 AND x.group_id IS NOT NULL",
+		"n.name", "LEFT JOIN user_groups n ON n.id = g.k"},
+	"location": {statsLocation, "", "n.name", "LEFT JOIN locations n ON n.id = g.k"},
+	"asset_type": {"x.type", "LEFT JOIN (SELECT DISTINCT ta.ticket_id, a.type FROM ticket_assets ta JOIN assets a ON a.id = ta.asset_id) x ON x.ticket_id = t.id",
+		"g.k", ""},
 }
 
 // statsLocation is a ticket's location: its first linked asset's with a
@@ -57,25 +60,21 @@ func (q *queries) StatsBreakdown(ctx context.Context, f StatsFilter, dimension s
 	if err := f.check("stats breakdown"); err != nil {
 		return nil, err
 	}
-	loc := "NULL"
-	if dimension == "location" {
-		loc = statsLocation
-	}
 	scope, sargs := f.scope("t.id")
 	now := ms(f.Now)
-	// The selected tickets come first in a subquery so the joins (which
-	// may repeat a ticket) read only the range.
-	query := `SELECT ` + dim.key + `, ` + dim.name + `, COUNT(*),
-		SUM(CASE WHEN t.resolved_at IS NOT NULL THEN 1 ELSE 0 END),
-		SUM(CASE WHEN t.due_at < ? AND COALESCE(t.resolved_at, ?) > t.due_at THEN 1 ELSE 0 END),
-		CAST(AVG(t.taken_at - t.opened_at) AS DOUBLE PRECISION),
-		CAST(AVG(t.solved_at - t.opened_at) AS DOUBLE PRECISION)
-	FROM (SELECT t.id, t.category_id, t.opened_at, t.taken_at, t.solved_at, t.due_at,
-			COALESCE(t.solved_at, t.closed_at) AS resolved_at, ` + loc + ` AS loc_id
-		FROM tickets t WHERE t.opened_at >= ? AND t.opened_at < ? AND ` + scope + `) t
-	` + dim.join + `
-	GROUP BY ` + dim.key + `, ` + dim.name + `
-	ORDER BY COUNT(*) DESC, COALESCE(` + dim.name + `, '')`
+	query := `SELECT CAST(g.k AS TEXT), ` + dim.name + `, g.n, g.solved, g.late, g.own_n, g.own, g.resolve_n, g.resolve
+	FROM (SELECT t.k, COUNT(*) AS n,
+			SUM(CASE WHEN t.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS solved,
+			SUM(CASE WHEN t.due_at < ? AND COALESCE(t.resolved_at, ?) > t.due_at THEN 1 ELSE 0 END) AS late,
+			COUNT(t.taken_at) AS own_n, CAST(AVG(t.taken_at - t.opened_at) AS DOUBLE PRECISION) AS own,
+			COUNT(t.solved_at) AS resolve_n, CAST(AVG(t.solved_at - t.opened_at) AS DOUBLE PRECISION) AS resolve
+		FROM (SELECT ` + dim.key + ` AS k, t.opened_at, t.taken_at, t.solved_at, t.due_at,
+				COALESCE(t.solved_at, t.closed_at) AS resolved_at
+			FROM tickets t ` + dim.join + `
+			WHERE t.opened_at >= ? AND t.opened_at < ? AND ` + scope + `) t
+		GROUP BY t.k) g
+	` + dim.nameJoin + `
+	ORDER BY g.n DESC, COALESCE(` + dim.name + `, '')`
 	args := append([]any{now, now, ms(f.From), ms(f.To)}, sargs...)
 	rows, err := q.query(ctx, query, args...)
 	if err != nil {
@@ -87,7 +86,7 @@ func (q *queries) StatsBreakdown(ctx context.Context, f StatsFilter, dimension s
 		var r StatsRow
 		var key, name sql.NullString
 		var own, resolve sql.NullFloat64
-		if err := rows.Scan(&key, &name, &r.Opened, &r.Solved, &r.Late, &own, &resolve); err != nil {
+		if err := rows.Scan(&key, &name, &r.Opened, &r.Solved, &r.Late, &r.OwnCount, &own, &r.ResolveCount, &resolve); err != nil {
 			return nil, fmt.Errorf("stats breakdown %s: %w", dimension, err)
 		}
 		r.Key, r.Name = key.String, name.String

@@ -102,7 +102,7 @@ func breakdownRows(lang, dim string, rows []store.StatsRow) [][]string {
 			name = i18n.T(lang, "type."+r.Key)
 		}
 		out = append(out, []string{name, strconv.Itoa(r.Opened), strconv.Itoa(r.Solved), strconv.Itoa(r.Late),
-			hours(r.MeanOwn, r.Opened), hours(r.MeanResolve, r.Solved)})
+			hours(r.MeanOwn, r.OwnCount), hours(r.MeanResolve, r.ResolveCount)})
 	}
 	return out
 }

@@ -104,3 +104,18 @@ func TestStatsPage(t *testing.T) {
 		})
 	}
 }
+
+// TestBreakdownRowsEmptyMean checks that a mean no ticket contributed to
+// is left empty rather than shown as 0.0 hours.
+func TestBreakdownRowsEmptyMean(t *testing.T) {
+	rows := breakdownRows("en", "category", []store.StatsRow{
+		{Key: "1", Name: "Printers", Opened: 2, Solved: 1, OwnCount: 0, ResolveCount: 0},
+		{Key: "2", Name: "Network", Opened: 1, Solved: 1, OwnCount: 1, MeanOwn: 90 * time.Minute, ResolveCount: 1},
+	})
+	if got := rows[0][4:]; got[0] != "" || got[1] != "" {
+		t.Errorf("means of tickets never assigned nor solved: got %q; want empty cells", got)
+	}
+	if got := rows[1][4:]; got[0] != "1.5" || got[1] != "0.0" {
+		t.Errorf("means: got %q; want 1.5 and 0.0 (solved at once)", got)
+	}
+}

@@ -97,27 +97,27 @@ func testStatsBreakdown(t *testing.T, sq store.StatsQueries, f store.StatsFilter
 		want []store.StatsRow
 	}{
 		{"category", []store.StatsRow{
-			{Key: id(fx.net.ID), Name: "Network <script>", Opened: 2, Solved: 1, Late: 1, MeanOwn: 5*h + 30*time.Minute, MeanResolve: 552 * h},
-			{Key: id(fx.print.ID), Name: "Printers", Opened: 2, Solved: 1, Late: 1, MeanOwn: h, MeanResolve: 4 * h},
-			{Key: "", Name: "", Opened: 1, Solved: 1, MeanOwn: 2 * h, MeanResolve: 6 * h},
+			{Key: id(fx.net.ID), Name: "Network <script>", Opened: 2, Solved: 1, Late: 1, MeanOwn: 5*h + 30*time.Minute, MeanResolve: 552 * h, OwnCount: 2, ResolveCount: 1},
+			{Key: id(fx.print.ID), Name: "Printers", Opened: 2, Solved: 1, Late: 1, MeanOwn: h, MeanResolve: 4 * h, OwnCount: 1, ResolveCount: 1},
+			{Key: "", Name: "", Opened: 1, Solved: 1, MeanOwn: 2 * h, MeanResolve: 6 * h, OwnCount: 1, ResolveCount: 1},
 		}},
 		{"technician", []store.StatsRow{
-			{Key: id(fx.tech.ID), Name: "tech", Opened: 3, Solved: 2, MeanOwn: 11 * h / 3, MeanResolve: 5 * h},
-			{Key: "", Name: "", Opened: 2, Solved: 1, Late: 2, MeanOwn: 3 * h, MeanResolve: 552 * h},
+			{Key: id(fx.tech.ID), Name: "tech", Opened: 3, Solved: 2, MeanOwn: 11 * h / 3, MeanResolve: 5 * h, OwnCount: 3, ResolveCount: 2},
+			{Key: "", Name: "", Opened: 2, Solved: 1, Late: 2, MeanOwn: 3 * h, MeanResolve: 552 * h, OwnCount: 1, ResolveCount: 1},
 		}},
 		{"group", []store.StatsRow{
-			{Key: "", Name: "", Opened: 4, Solved: 2, Late: 1, MeanOwn: 11 * h / 3, MeanResolve: 5 * h},
-			{Key: id(fx.group.ID), Name: "Network team", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h},
+			{Key: "", Name: "", Opened: 4, Solved: 2, Late: 1, MeanOwn: 11 * h / 3, MeanResolve: 5 * h, OwnCount: 3, ResolveCount: 2},
+			{Key: id(fx.group.ID), Name: "Network team", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h, OwnCount: 1, ResolveCount: 1},
 		}},
 		{"location", []store.StatsRow{
-			{Key: "", Name: "", Opened: 2, Solved: 1, MeanOwn: 5 * h, MeanResolve: 6 * h},
-			{Key: id(fx.hall.ID), Name: "Town hall", Opened: 2, Solved: 1, Late: 1, MeanOwn: h, MeanResolve: 4 * h},
-			{Key: id(fx.school.ID), Name: "School", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h},
+			{Key: "", Name: "", Opened: 2, Solved: 1, MeanOwn: 5 * h, MeanResolve: 6 * h, OwnCount: 2, ResolveCount: 1},
+			{Key: id(fx.hall.ID), Name: "Town hall", Opened: 2, Solved: 1, Late: 1, MeanOwn: h, MeanResolve: 4 * h, OwnCount: 1, ResolveCount: 1},
+			{Key: id(fx.school.ID), Name: "School", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h, OwnCount: 1, ResolveCount: 1},
 		}},
 		{"asset_type", []store.StatsRow{
-			{Key: "", Name: "", Opened: 3, Solved: 1, Late: 1, MeanOwn: 5 * h, MeanResolve: 6 * h},
-			{Key: "computer", Name: "computer", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h},
-			{Key: "printer", Name: "printer", Opened: 1, Solved: 1, MeanOwn: h, MeanResolve: 4 * h},
+			{Key: "", Name: "", Opened: 3, Solved: 1, Late: 1, MeanOwn: 5 * h, MeanResolve: 6 * h, OwnCount: 2, ResolveCount: 1},
+			{Key: "computer", Name: "computer", Opened: 1, Solved: 1, Late: 1, MeanOwn: 3 * h, MeanResolve: 552 * h, OwnCount: 1, ResolveCount: 1},
+			{Key: "printer", Name: "printer", Opened: 1, Solved: 1, MeanOwn: h, MeanResolve: 4 * h, OwnCount: 1, ResolveCount: 1},
 		}},
 	}
 	for _, tc := range tests {
