@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/api"
 )
@@ -144,6 +145,9 @@ func insertTicket(ctx context.Context, q store.Queries, u *store.User, in *Ticke
 	}
 	if err := tq.AddTicketHistory(ctx, []store.TicketHistoryEntry{{TicketID: t.ID, Actor: u.Login, Field: "created",
 		NewValue: strconv.Itoa(t.Status), At: now}}); err != nil {
+		return nil, err
+	}
+	if err := notify.Record(ctx, q, notify.Event{Kind: notify.Created, TicketID: t.ID, AuthorID: u.ID, Text: t.Content, At: now}); err != nil {
 		return nil, err
 	}
 	rt, err := loadTicket(ctx, tq, u, t.ID)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/api"
 )
@@ -66,6 +67,9 @@ func (s *Server) ticketAction(w http.ResponseWriter, r *http.Request, ev helpdes
 				OldValue: strconv.Itoa(int(before.Status)), NewValue: strconv.Itoa(int(after.Status)), At: now})
 		}
 		if err := tq.AddTicketHistory(ctx, hist); err != nil {
+			return err
+		}
+		if err := notify.RecordAction(ctx, q, tq, ev.Action, t, u.ID, before.Status); err != nil {
 			return err
 		}
 		d, err = ticketDetail(ctx, tq, rt)

@@ -1,22 +1,22 @@
-package web
+package notify
 
 import (
 	"context"
 
 	"github.com/parcproject/parc/collector/helpdesk"
-	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 )
 
-// notifyTicket queues the email of a ticket action, in the action's
-// transaction (package notify sends it later, from the job queue).
+// RecordAction queues the email of a rules-checked ticket action, in the
+// action's transaction (q), whether it came from the web UI or the REST
+// API; before is the status the ticket had before the action.
 // Actions nobody is told about (an edit, a task) queue nothing unless
 // they changed the status.
-func notifyTicket(ctx context.Context, q store.Queries, tq store.TicketQueries, act helpdesk.Action, t *store.Ticket, userID int64, before helpdesk.Status) error {
-	ev := notify.Event{TicketID: t.ID, AuthorID: userID, OldStatus: int(before), NewStatus: t.Status, At: t.UpdatedAt}
+func RecordAction(ctx context.Context, q store.Queries, tq store.TicketQueries, act helpdesk.Action, t *store.Ticket, userID int64, before helpdesk.Status) error {
+	ev := Event{TicketID: t.ID, AuthorID: userID, OldStatus: int(before), NewStatus: t.Status, At: t.UpdatedAt}
 	switch act {
 	case helpdesk.ActFollowup, helpdesk.ActPrivateFollowup:
-		ev.Kind, ev.Private = notify.Followup, act == helpdesk.ActPrivateFollowup
+		ev.Kind, ev.Private = Followup, act == helpdesk.ActPrivateFollowup
 		fs, err := tq.Followups(ctx, t.ID, true)
 		if err != nil {
 			return err
@@ -25,9 +25,9 @@ func notifyTicket(ctx context.Context, q store.Queries, tq store.TicketQueries, 
 			ev.Text, ev.Private = fs[n-1].Content, fs[n-1].Private
 		}
 	case helpdesk.ActTake, helpdesk.ActAssign:
-		ev.Kind = notify.Assigned
+		ev.Kind = Assigned
 	case helpdesk.ActSolve:
-		ev.Kind = notify.Solved
+		ev.Kind = Solved
 		if s, err := tq.LatestSolution(ctx, t.ID); err == nil {
 			ev.Text = s.Content
 		}
@@ -35,7 +35,7 @@ func notifyTicket(ctx context.Context, q store.Queries, tq store.TicketQueries, 
 		if int(before) == t.Status {
 			return nil
 		}
-		ev.Kind = notify.StatusChanged
+		ev.Kind = StatusChanged
 	}
-	return notify.Record(ctx, q, ev)
+	return Record(ctx, q, ev)
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 )
 
@@ -85,7 +86,7 @@ func (s *Server) applyTicketID(r *http.Request, q store.Queries, id int64, ch ti
 	if err := tq.UpdateTicket(ctx, t); err != nil {
 		return 0, err
 	}
-	if err := notifyTicket(ctx, q, tq, ch.ev.Action, t, state(r).user.ID, before.Status); err != nil {
+	if err := notify.RecordAction(ctx, q, tq, ch.ev.Action, t, state(r).user.ID, before.Status); err != nil {
 		return 0, err
 	}
 	var hist []store.TicketHistoryEntry
