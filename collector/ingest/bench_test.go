@@ -129,10 +129,12 @@ func BenchmarkIngest(b *testing.B) {
 }
 
 // BenchmarkIngestConcurrent sends reports from 8 goroutines per CPU, as
-// many agents do, so SQLite commits are shared (group commit).
+// many agents do, so SQLite commits are shared (group commit): first full
+// reports of new PCs (the load tool's "full" phase), full reports with a
+// few changes, partial reports.
 func BenchmarkIngestConcurrent(b *testing.B) {
 	const park = 400
-	for _, kind := range []string{"full_changed", "partial"} {
+	for _, kind := range []string{"full_new", "full_changed", "partial"} {
 		b.Run(kind, func(b *testing.B) {
 			in, _ := benchIngester(b)
 			rnd := rand.New(rand.NewSource(1))
@@ -144,6 +146,10 @@ func BenchmarkIngestConcurrent(b *testing.B) {
 			work := make([]*inventory.Report, b.N)
 			for i := range work {
 				r := reps[i%park]
+				if kind == "full_new" {
+					work[i] = synthReport(park+i, rnd)
+					continue
+				}
 				if kind == "partial" {
 					work[i] = partialOf(r, rnd)
 					continue
