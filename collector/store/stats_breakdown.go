@@ -48,7 +48,7 @@ var statsDims = map[string]struct{ key, join, name, nameJoin string }{
 // location filter, which accepts either).
 const statsLocation = `COALESCE(
 	(SELECT a.location_id FROM ticket_assets ta JOIN assets a ON a.id = ta.asset_id
-		WHERE ta.ticket_id = t.id AND a.location_id IS NOT NULL ORDER BY a.id LIMIT 1),
+		WHERE ta.ticket_id = t.id AND a.location_id IS NOT NULL ORDER BY ta.asset_id LIMIT 1),
 	(SELECT u.location_id FROM ticket_actors ra JOIN users u ON u.id = ra.user_id
 		WHERE ra.ticket_id = t.id AND ra.kind = 1 AND u.location_id IS NOT NULL ORDER BY ra.id LIMIT 1))`
 

@@ -47,24 +47,31 @@ func (q *queries) StatsTickets(ctx context.Context, f StatsFilter) (StatsData, e
 		return out, fmt.Errorf("stats tickets: %w", err)
 	}
 	defer rows.Close()
-	// Dates are read as milliseconds first: a range may hold a hundred
-	// thousand tickets, and growing a slice of time.Time that large
-	// copies it several times.
-	var raw [][5]sql.NullInt64
+	// A range may hold a hundred thousand tickets: they are read in
+	// chunks, then copied once into a slice of the exact size (growing
+	// one slice that large copies it several times).
+	var chunks [][]StatsTicket
+	n := 0
 	for rows.Next() {
-		var r [5]sql.NullInt64
-		if err := rows.Scan(&r[0], &r[1], &r[2], &r[3], &r[4]); err != nil {
+		var opened int64
+		var taken, solved, closed, due sql.NullInt64
+		if err := rows.Scan(&opened, &taken, &solved, &closed, &due); err != nil {
 			return out, fmt.Errorf("stats tickets: %w", err)
 		}
-		raw = append(raw, r)
+		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == cap(chunks[len(chunks)-1]) {
+			chunks = append(chunks, make([]StatsTicket, 0, 4096))
+		}
+		c := &chunks[len(chunks)-1]
+		*c = append(*c, StatsTicket{OpenedAt: time.UnixMilli(opened).UTC(), TakenAt: fromMS(taken),
+			SolvedAt: fromMS(solved), ClosedAt: fromMS(closed), DueAt: fromMS(due)})
+		n++
 	}
 	if err := rows.Err(); err != nil {
 		return out, fmt.Errorf("stats tickets: %w", err)
 	}
-	out.Tickets = make([]StatsTicket, len(raw))
-	for i, r := range raw {
-		out.Tickets[i] = StatsTicket{OpenedAt: fromMS(r[0]), TakenAt: fromMS(r[1]),
-			SolvedAt: fromMS(r[2]), ClosedAt: fromMS(r[3]), DueAt: fromMS(r[4])}
+	out.Tickets = make([]StatsTicket, 0, n)
+	for _, c := range chunks {
+		out.Tickets = append(out.Tickets, c...)
 	}
 	return out, nil
 }

@@ -18,3 +18,6 @@ CREATE INDEX tickets_closed_at ON tickets(closed_at) WHERE closed_at IS NOT NULL
 -- The statistics' series and breakdowns read only these columns of the
 -- tickets opened (or with an event) in a range: from the index alone.
 CREATE INDEX tickets_stats ON tickets(opened_at, taken_at, solved_at, closed_at, due_at, category_id, id);
+-- A ticket's first requester (by the location breakdown), in order
+-- without a sort per ticket.
+CREATE INDEX ticket_actors_ordered ON ticket_actors(ticket_id, kind, id, user_id);
