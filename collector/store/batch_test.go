@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -137,5 +138,19 @@ func TestStmtCacheReuse(t *testing.T) {
 	}
 	if n := countX(t, s); n != 6 {
 		t.Fatalf("got %d rows; want 6", n)
+	}
+}
+
+// TestSQLiteMmap checks every connection reads the file through a memory
+// map (see sqliteMmapSize).
+func TestSQLiteMmap(t *testing.T) {
+	s := openBatchTest(t)
+	for name, db := range map[string]interface {
+		QueryRow(string, ...any) *sql.Row
+	}{"reader": s.reader, "writer": s.writer} {
+		var n int64
+		if err := db.QueryRow("PRAGMA mmap_size").Scan(&n); err != nil || n != sqliteMmapSize {
+			t.Errorf("%s: got mmap_size %d (%v); want %d", name, n, err, sqliteMmapSize)
+		}
 	}
 }

@@ -34,14 +34,14 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	// queuing in Go is cheaper than spinning on SQLITE_BUSY. BEGIN
 	// IMMEDIATE takes the write lock up front so a transaction never has to
 	// upgrade (and deadlock) half-way.
-	writer, err := sql.Open("sqlite3", base+"&_txlock=immediate")
+	writer, err := sql.Open(sqliteDriver, base+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
 	writer.SetMaxOpenConns(1)
 	writer.SetMaxIdleConns(1)
 	writer.SetConnMaxLifetime(0)
-	reader, err := sql.Open("sqlite3", base+"&mode=ro&_query_only=true")
+	reader, err := sql.Open(sqliteDriver, base+"&mode=ro&_query_only=true")
 	if err != nil {
 		writer.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
