@@ -62,8 +62,9 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		closers: []func() error{reader.Close, writer.Close},
 	}
 	s.backup = func(ctx context.Context, dst string) error { return sqliteBackup(ctx, writer, dst) }
-	s.batch = newBatcher(writer, d, newWALSyncer(path))
-	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, writer.Close}
+	syncer := newWALSyncer(path)
+	s.batch = newBatcher(writer, d, syncer)
+	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, writer.Close, syncer.closeFile}
 	return s, nil
 }
 

@@ -45,17 +45,25 @@ func (s *walSyncer) answerAfterSync(jobs []*txJob, errs []error) {
 	s.reqs <- syncReq{jobs: jobs, errs: errs}
 }
 
-// close answers the queued batches, then releases the log file. The
-// batcher calls it after its last batch.
+// close answers the queued batches. The batcher calls it after its last
+// batch.
 func (s *walSyncer) close() {
 	close(s.reqs)
 	<-s.done
+}
+
+// closeFile releases the log file's descriptor, once SQLite's own
+// connections are closed: a process closing any descriptor of a file
+// drops its POSIX locks on that file, so it is done last.
+func (s *walSyncer) closeFile() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.wal != nil {
-		_ = s.wal.Close()
-		s.wal = nil
+	if s.wal == nil {
+		return nil
 	}
+	err := s.wal.Close()
+	s.wal = nil
+	return err
 }
 
 func (s *walSyncer) loop() {
