@@ -19,6 +19,7 @@ func testStatsAggregates(t *testing.T, st store.Store) {
 	fx := seedStats(t, st, tq)
 	f := store.StatsFilter{From: day(1, 1, 0), To: day(3, 1, 0), Now: statsNow}
 	t.Run("Series", func(t *testing.T) { testStatsSeries(t, sq, f) })
+	t.Run("SeriesAfterNow", func(t *testing.T) { testStatsSeriesAfterNow(t, sq) })
 	t.Run("Breakdown", func(t *testing.T) { testStatsBreakdown(t, sq, f, fx) })
 	t.Run("Scope", func(t *testing.T) {
 		scoped := f
@@ -164,5 +165,23 @@ func testStatsSatisfaction(t *testing.T, st store.Store, sq store.StatsQueries, 
 	must(t, err)
 	if got.Answers != 0 {
 		t.Errorf("group's scope: got %+v; want no answers (T1 and T4 are the technician's)", got)
+	}
+}
+
+// testStatsSeriesAfterNow checks a range that starts after now: its
+// backlog is the tickets open now (T3, T5 and T7), never a guess at the
+// future.
+func testStatsSeriesAfterNow(t *testing.T, sq store.StatsQueries) {
+	f := store.StatsFilter{From: day(3, 20, 0), To: day(4, 1, 0), Now: statsNow}
+	d, err := sq.StatsTickets(ctx, f)
+	must(t, err)
+	if d.Backlog != 3 || !d.Start.Equal(statsNow) {
+		t.Errorf("got a backlog of %d at %v; want 3 at %v", d.Backlog, d.Start, statsNow)
+	}
+	ps, err := store.Periods(f.From, f.To, store.PeriodMonth)
+	must(t, err)
+	store.Series(ps, d, f.Now)
+	if len(ps) != 1 || ps[0].Backlog != 3 || ps[0].Opened != 0 {
+		t.Errorf("got %+v; want one period with a backlog of 3 and nothing opened", ps)
 	}
 }
