@@ -19,7 +19,10 @@ var entityClasses = map[int64]string{
 // members, modules, power supplies, ports...) and, on Dell/Force10
 // S-series stacks, the stack units of their own chassis MIB.
 func ReadComponents(ctx context.Context, r Reader) ([]inventory.NetworkComponent, error) {
-	t, err := walkColumn(ctx, r, oidEntPhysical)
+	// Only the columns buildComponents reads: a walk of the whole entry
+	// would also fetch the vendor types, aliases, asset IDs, dates and
+	// URIs of every entity.
+	t, err := readColumns(ctx, r, oidEntPhysical, entityColumns...)
 	if err != nil {
 		return nil, fmt.Errorf("read entity-mib: %w", err)
 	}
@@ -30,6 +33,9 @@ func ReadComponents(ctx context.Context, r Reader) ([]inventory.NetworkComponent
 	}
 	return append(out, f10...), nil
 }
+
+// entityColumns are the entPhysicalTable columns buildComponents reads.
+var entityColumns = []string{"2", "4", "5", "7", "9", "10", "11", "12", "13", "16"}
 
 // buildComponents decodes entPhysicalTable; separate for fuzzing.
 func buildComponents(t Table) []inventory.NetworkComponent {

@@ -36,6 +36,7 @@ type Device struct {
 // page counters or the switch VLANs, trunks, aggregates, neighbours, MAC
 // table and components.
 func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device, error) {
+	defer s.cacheWalks()()
 	id, err := Identify(ctx, s, opts.DB)
 	if err != nil {
 		return nil, err

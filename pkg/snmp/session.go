@@ -125,7 +125,14 @@ type Session struct {
 	// answered is set once the device answered a request: a request
 	// lost afterwards is not a host that is not there.
 	answered bool
-	log      *slog.Logger
+	// sent counts the datagrams sent, retries included.
+	sent int
+	// walks keeps complete walks during an inventory (walkcache.go).
+	walks map[string]Table
+	// columnRows is the row count of the last column walked in each
+	// table entry during an inventory (walkcache.go).
+	columnRows map[string]int
+	log        *slog.Logger
 }
 
 // Dial opens a session to host ("10.0.0.5", "10.0.0.5:1161", "[2001:db8::5]:161"
@@ -155,9 +162,15 @@ func Dial(ctx context.Context, host string, cred Credential, opts Options) (*Ses
 	if err := g.Connect(); err != nil {
 		return nil, fmt.Errorf("snmp %s: open socket: %w", host, err)
 	}
-	return &Session{host: net.JoinHostPort(addr, strconv.Itoa(int(port))), cred: cred, opts: opts, g: g,
-		noBulk: cred.Version == "1", log: opts.Logger.With("component", "snmp", "host", host)}, nil
+	s := &Session{host: net.JoinHostPort(addr, strconv.Itoa(int(port))), cred: cred, opts: opts, g: g,
+		noBulk: cred.Version == "1", log: opts.Logger.With("component", "snmp", "host", host)}
+	g.OnSent = func(*gosnmp.GoSNMP) { s.sent++ }
+	return s, nil
 }
+
+// Requests returns how many requests the session has sent, retries
+// included: the cost a device and the network see.
+func (s *Session) Requests() int { return s.sent }
 
 func splitHostPort(host string, def uint16) (string, uint16, error) {
 	if h, p, err := net.SplitHostPort(host); err == nil {

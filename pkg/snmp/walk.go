@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/gosnmp/gosnmp"
 )
@@ -49,19 +50,33 @@ var errBulkBroken = errors.New("getbulk answer unusable")
 // so far.
 func (s *Session) Walk(ctx context.Context, root string) (Table, error) {
 	root = normOID(root)
+	if t, ok := s.cachedWalk(root); ok {
+		return t, nil
+	}
 	t := Table{}
+	start, sent := time.Now(), s.sent
+	err := s.walk(ctx, root, t)
+	s.log.Debug("walk", "root", root, "rows", len(t), "requests", s.sent-sent, "took", time.Since(start))
+	if err == nil {
+		s.keepWalk(root, t)
+	}
+	return t, err
+}
+
+// walk walks root into t with GETBULK, or GETNEXT once bulk is broken.
+func (s *Session) walk(ctx context.Context, root string, t Table) error {
 	cur := root
 	if !s.noBulk {
-		next, err := s.walkFrom(ctx, root, cur, t, true)
+		next, err := s.walkFrom(ctx, root, cur, t, true, s.sizeHint(root))
 		if !errors.Is(err, errBulkBroken) {
-			return t, err
+			return err
 		}
 		s.log.Debug("getbulk mishandled, using getnext", "root", root, "error", err)
 		s.noBulk = true
 		cur = next
 	}
-	_, err := s.walkFrom(ctx, root, cur, t, false)
-	return t, err
+	_, err := s.walkFrom(ctx, root, cur, t, false, 0)
+	return err
 }
 
 // fewerRepetitions halves the session's GETBULK max-repetitions; false
@@ -77,12 +92,18 @@ func (s *Session) fewerRepetitions() bool {
 
 // walkFrom walks from cur until it leaves root, adding rows to t. It
 // returns the last OID it stored so a broken bulk walk can go on with
-// GETNEXT from there.
-func (s *Session) walkFrom(ctx context.Context, root, cur string, t Table, bulk bool) (string, error) {
+// GETNEXT from there. A first bulk request asks for first rows when it is
+// not 0 (see sizeHint), the next ones for the session's max-repetitions.
+func (s *Session) walkFrom(ctx context.Context, root, cur string, t Table, bulk bool, first uint32) (string, error) {
 	for {
+		reps := s.opts.MaxRepetitions
+		if first > 0 {
+			reps = min(first, 4*s.opts.MaxRepetitions)
+			first = 0
+		}
 		pkt, err := s.request(ctx, func() (*gosnmp.SnmpPacket, error) {
 			if bulk {
-				return s.g.GetBulk([]string{cur}, 0, s.opts.MaxRepetitions)
+				return s.g.GetBulk([]string{cur}, 0, reps)
 			}
 			return s.g.GetNext([]string{cur})
 		})
