@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/parcproject/parc/collector/i18n"
@@ -21,44 +23,70 @@ type statsTable struct {
 // statsTableIDs are the tables of the page, in order.
 var statsTableIDs = append(append([]string{"series"}, store.StatsDimensions...), "satisfaction")
 
+// statsParallel bounds the statistics queries one page runs at once: a
+// page's seven tables come back in about the time of the slowest, without
+// one user taking every database connection.
+const statsParallel = 3
+
 // statsTables loads the tables named by ids for f (lang translates the
-// headers and names).
+// headers and names), several at once.
 func (s *Server) statsTables(ctx context.Context, f store.StatsFilter, q statsQuery, lang string, ids []string) ([]statsTable, store.SatisfactionStats, error) {
 	sq, err := store.Stats(s.st)
 	if err != nil {
 		return nil, store.SatisfactionStats{}, err
 	}
-	var out []statsTable
+	out := make([]statsTable, len(ids))
+	errs := make([]error, len(ids))
 	var sat store.SatisfactionStats
-	for _, id := range ids {
-		t := statsTable{ID: id}
-		switch id {
-		case "series":
-			ts, err := sq.StatsTickets(ctx, f)
-			if err != nil {
-				return nil, sat, err
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, statsParallel)
+	for i, id := range ids {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			var sp *store.SatisfactionStats
+			if id == "satisfaction" {
+				sp = &sat // only this goroutine writes it
 			}
-			ps := append([]store.StatsPeriod(nil), q.periods...)
-			store.Series(ps, ts, f.Now)
-			t.Head, t.Rows = seriesHead(lang), seriesRows(ps, q.Period)
-		case "satisfaction":
-			if sat, err = sq.StatsSatisfaction(ctx, f); err != nil {
-				return nil, sat, err
-			}
-			t.Head = []string{i18n.T(lang, "stats.rating"), i18n.T(lang, "stats.answers")}
-			for i, n := range sat.ByRating {
-				t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), strconv.Itoa(n)})
-			}
-		default:
-			rows, err := sq.StatsBreakdown(ctx, f, id)
-			if err != nil {
-				return nil, sat, err
-			}
-			t.Head, t.Rows = breakdownHead(lang, id), breakdownRows(lang, id, rows)
-		}
-		out = append(out, t)
+			out[i], errs[i] = statsTableOf(ctx, sq, f, q, lang, id, sp)
+		}()
 	}
-	return out, sat, nil
+	wg.Wait()
+	return out, sat, errors.Join(errs...)
+}
+
+// statsTableOf loads one table; sat receives the satisfaction summary
+// when id is "satisfaction".
+func statsTableOf(ctx context.Context, sq store.StatsQueries, f store.StatsFilter, q statsQuery, lang, id string, sat *store.SatisfactionStats) (statsTable, error) {
+	t := statsTable{ID: id}
+	switch id {
+	case "series":
+		d, err := sq.StatsTickets(ctx, f)
+		if err != nil {
+			return t, err
+		}
+		ps := append([]store.StatsPeriod(nil), q.periods...)
+		store.Series(ps, d, f.Now)
+		t.Head, t.Rows = seriesHead(lang), seriesRows(ps, q.Period)
+	case "satisfaction":
+		st, err := sq.StatsSatisfaction(ctx, f)
+		if err != nil {
+			return t, err
+		}
+		*sat = st
+		t.Head = []string{i18n.T(lang, "stats.rating"), i18n.T(lang, "stats.answers")}
+		for i, n := range st.ByRating {
+			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), strconv.Itoa(n)})
+		}
+	default:
+		rows, err := sq.StatsBreakdown(ctx, f, id)
+		if err != nil {
+			return t, err
+		}
+		t.Head, t.Rows = breakdownHead(lang, id), breakdownRows(lang, id, rows)
+	}
+	return t, nil
 }
 
 func seriesHead(lang string) []string {
