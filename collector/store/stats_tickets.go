@@ -52,9 +52,11 @@ func (q *queries) StatsTickets(ctx context.Context, f StatsFilter) (StatsData, e
 	// one slice that large copies it several times).
 	var chunks [][]StatsTicket
 	n := 0
+	// Declared once: scanned into through interfaces, they would
+	// otherwise be allocated anew for each row.
+	var opened int64
+	var taken, solved, closed, due sql.NullInt64
 	for rows.Next() {
-		var opened int64
-		var taken, solved, closed, due sql.NullInt64
 		if err := rows.Scan(&opened, &taken, &solved, &closed, &due); err != nil {
 			return out, fmt.Errorf("stats tickets: %w", err)
 		}
