@@ -127,6 +127,8 @@ type Session struct {
 	answered bool
 	// sent counts the datagrams sent, retries included.
 	sent int
+	// got counts the variables received, the work a device did.
+	got int
 	// walks keeps complete walks during an inventory (walkcache.go).
 	walks map[string]Table
 	// columnRows is the row count of the last column walked in each
@@ -270,6 +272,7 @@ func (s *Session) request(ctx context.Context, call func() (*gosnmp.SnmpPacket, 
 		return nil, fmt.Errorf("snmp %s: empty answer: %w", s.host, ErrNoResponse)
 	}
 	s.answered = true
+	s.got += len(pkt.Variables)
 	return pkt, nil
 }
 

@@ -54,9 +54,10 @@ func (s *Session) Walk(ctx context.Context, root string) (Table, error) {
 		return t, nil
 	}
 	t := Table{}
-	start, sent := time.Now(), s.sent
+	start, sent, got := time.Now(), s.sent, s.got
 	err := s.walk(ctx, root, t)
-	s.log.Debug("walk", "root", root, "rows", len(t), "requests", s.sent-sent, "took", time.Since(start))
+	s.log.Debug("walk", "root", root, "rows", len(t), "requests", s.sent-sent, "variables", s.got-got,
+		"took", time.Since(start))
 	if err == nil {
 		s.keepWalk(root, t)
 	}
@@ -67,7 +68,7 @@ func (s *Session) Walk(ctx context.Context, root string) (Table, error) {
 func (s *Session) walk(ctx context.Context, root string, t Table) error {
 	cur := root
 	if !s.noBulk {
-		next, err := s.walkFrom(ctx, root, cur, t, true, s.sizeHint(root))
+		next, err := s.walkFrom(ctx, root, cur, t, true, s.firstReps(root))
 		if !errors.Is(err, errBulkBroken) {
 			return err
 		}

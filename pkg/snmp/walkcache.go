@@ -16,6 +16,9 @@ import (
 
 // cacheWalks starts keeping the session's walks and returns the function
 // that stops it and forgets them.
+// probeReps is the max-repetitions of a first GETBULK without a hint.
+const probeReps = 5
+
 func (s *Session) cacheWalks() (forget func()) {
 	s.walks, s.columnRows = map[string]Table{}, map[string]int{}
 	return func() { s.walks, s.columnRows = nil, nil }
@@ -36,6 +39,20 @@ func (s *Session) sizeHint(root string) uint32 {
 		return uint32(n + 1)
 	}
 	return 0
+}
+
+// firstReps is the max-repetitions of a walk's first GETBULK during an
+// inventory: sizeHint's when a sibling column tells the size, else a few
+// rows only. Many of the tables an inventory asks for are absent from a
+// given device (another vendor's, another type's), and the answer to a
+// walk of an absent table is max-repetitions rows of whatever follows it,
+// read and sent for nothing; a table that is there gets the session's
+// max-repetitions from its second request on.
+func (s *Session) firstReps(root string) uint32 {
+	if n := s.sizeHint(root); n > 0 || s.columnRows == nil {
+		return n
+	}
+	return min(s.opts.MaxRepetitions, probeReps)
 }
 
 // cutLastArc splits ".1.3.6.1" into ".1.3.6" and "1".
