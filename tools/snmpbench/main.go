@@ -44,6 +44,9 @@ type invResult struct {
 	Errors map[string]string
 	// Slowest is Parc's longest single device, "IP (walk) 1.2 s".
 	Slowest string
+	// Requests is the SNMP requests Parc sent, retries included, VLAN
+	// contexts left out.
+	Requests int
 }
 
 type config struct {

@@ -64,10 +64,11 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			t0 := time.Now()
-			facts, name, err := parcInventoryOne(ctx, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)), db, timeout, dump)
+			facts, name, sent, err := parcInventoryOne(ctx, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)), db, timeout, dump)
 			took := time.Since(t0)
 			mu.Lock()
 			defer mu.Unlock()
+			out.Requests += sent
 			if took > slowest {
 				slowest = took
 				out.Slowest = fmt.Sprintf("%s (%s) %s", d.IP, d.Walk, secs(took))
@@ -84,23 +85,25 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 	return out, nil
 }
 
-func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, timeout time.Duration, dump string) (int, string, error) {
+// parcInventoryOne inventories one device and returns its facts, its
+// model and the requests sent to its default context.
+func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, timeout time.Duration, dump string) (int, string, int, error) {
 	s, err := snmp.Dial(ctx, host, snmp.Credential{ID: 1, Version: "2c", Community: community},
 		snmp.Options{Timeout: timeout, Retries: 1, MaxRepetitions: uint32(*reps)})
 	if err != nil {
-		return 0, "", err
+		return 0, "", 0, err
 	}
 	defer s.Close()
 	dev, err := snmp.Inventory(ctx, s, snmp.InventoryOptions{DB: db, VLANContexts: true})
 	if err != nil {
-		return 0, "", err
+		return 0, "", s.Requests(), err
 	}
 	n, err := contentFacts(dev.Report)
 	if err == nil {
 		h, _, _ := net.SplitHostPort(host)
 		err = dumpJSON(dump, "parc-inventory-"+h+".json", dev.Report)
 	}
-	return n, dev.Identity.Model, err
+	return n, dev.Identity.Model, s.Requests(), err
 }
 
 // reps is the GETBULK max-repetitions of Parc's inventory sessions; 0

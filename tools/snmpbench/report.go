@@ -73,7 +73,8 @@ func printInventory(l *lab, p, f invResult, ferr error, c config) {
 		fmt.Fprintf(w, "  fusioninventory-netinventory\t%s\t%d\t%d\t%s\n", secs(f.Wall), len(f.Facts), len(f.Errors), note)
 	}
 	w.Flush()
-	fmt.Printf("    parc's slowest device: %s\n", p.Slowest)
+	fmt.Printf("    parc's slowest device: %s; %d SNMP requests (%.0f per device, retries included)\n",
+		p.Slowest, p.Requests, float64(p.Requests)/float64(max(len(l.Inventory), 1)))
 	for ip, e := range p.Errors {
 		fmt.Printf("    parc failed on %s: %s\n", ip, e)
 	}
