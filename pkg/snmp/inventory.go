@@ -74,9 +74,8 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 		}
 	}
 	r.Content.NetworkPorts = ports.Sorted()
-	if id.Firmware != "" {
-		r.Content.Firmwares = []inventory.Firmware{{Name: firstNonEmpty(id.Model, "device"), Description: "device firmware",
-			Type: "device", Version: id.Firmware, Manufacturer: id.Manufacturer}}
+	if r.Content.Firmwares, err = readFirmwares(ctx, s, id); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
