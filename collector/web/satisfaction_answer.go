@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/parcproject/parc/collector/i18n"
 	"github.com/parcproject/parc/collector/store"
 )
 
@@ -28,7 +27,7 @@ func surveyOpen(t *store.Ticket, now time.Time) bool {
 // of a closed ticket, then goes back to the ticket. Only a requester of
 // the ticket (directly or through a group) answers; staff read it.
 func (s *Server) satisfactionAnswer(w http.ResponseWriter, r *http.Request) {
-	ctx, lang, user := r.Context(), state(r).lang, state(r).user
+	ctx, user := r.Context(), state(r).user
 	tq, err := store.Tickets(s.st)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -52,18 +51,25 @@ func (s *Server) satisfactionAnswer(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if !rel.Requester || !surveyOpen(t, s.now()) {
-		http.Error(w, i18n.T(lang, "satisfaction.err_closed"), http.StatusForbidden)
+	// Only a requester answers (403); a requester whose ticket is not
+	// closed, or closed too long ago, meets a state conflict (409), as
+	// the other ticket actions do.
+	switch {
+	case !rel.Requester:
+		s.errorPage(w, r, http.StatusForbidden, "error.forbidden")
+		return
+	case !surveyOpen(t, s.now()):
+		s.errorPage(w, r, http.StatusConflict, "satisfaction.err_closed")
 		return
 	}
 	rating, err := strconv.Atoi(r.PostFormValue("rating"))
 	if err != nil || rating < 1 || rating > 5 {
-		http.Error(w, i18n.T(lang, "satisfaction.err_rating"), http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "satisfaction.err_rating")
 		return
 	}
 	comment := strings.TrimSpace(r.PostFormValue("comment"))
 	if utf8.RuneCountInString(comment) > maxSurveyComment {
-		http.Error(w, i18n.T(lang, "satisfaction.err_comment"), http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "satisfaction.err_comment")
 		return
 	}
 	a := &store.Satisfaction{TicketID: t.ID, UserID: user.ID, Rating: rating, Comment: comment, AnsweredAt: s.now()}
