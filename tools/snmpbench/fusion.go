@@ -21,7 +21,7 @@ func fusionSweep(ctx context.Context, l *lab, timeout time.Duration, threads int
 		"--port", strconv.Itoa(l.Port), "--credentials", "version:2c,community:" + community,
 		"--timeout", strconv.Itoa(max(1, int(timeout.Seconds()))), "--threads", strconv.Itoa(threads)}
 	out := sweepResult{Facts: map[string]int{}, Names: map[string]string{}}
-	stdout, wall, err := runFusion(ctx, "fusioninventory-netdiscovery", args)
+	stdout, wall, _, err := runFusion(ctx, "fusioninventory-netdiscovery", args)
 	out.Wall = wall
 	if dump != "" {
 		_ = os.WriteFile(filepath.Join(dump, "fusion-sweep.xml"), stdout, 0o644)
@@ -57,8 +57,8 @@ func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads
 		"--credentials", "version:2c,community:" + community, "--threads", strconv.Itoa(threads),
 		"--timeout", strconv.Itoa(max(1, int(timeout.Seconds())))}
 	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
-	stdout, wall, err := runFusion(ctx, "fusioninventory-netinventory", args)
-	out.Wall = wall
+	stdout, wall, cpu, err := runFusion(ctx, "fusioninventory-netinventory", args)
+	out.Wall, out.CPU.Tool = wall, cpu
 	if dump != "" {
 		_ = os.WriteFile(filepath.Join(dump, "fusion-inventory.xml"), stdout, 0o644)
 	}
@@ -87,20 +87,21 @@ func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads
 const autoflush = "package ParcAutoflush;\nuse IO::Handle;\nSTDOUT->autoflush(1);\n1;\n"
 
 // runFusion runs one of FusionInventory's commands and returns its
-// standard output and wall time. A deadline from ctx kills it; what it
-// printed until then is kept.
-func runFusion(ctx context.Context, name string, args []string) ([]byte, time.Duration, error) {
+// standard output, wall time and CPU time (its threads and children
+// included). A deadline from ctx kills it; what it printed until then is
+// kept.
+func runFusion(ctx context.Context, name string, args []string) ([]byte, time.Duration, time.Duration, error) {
 	dir, err := os.MkdirTemp("", "snmpbench-fusion")
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	defer os.RemoveAll(dir)
 	if err := os.WriteFile(filepath.Join(dir, "ParcAutoflush.pm"), []byte(autoflush), 0o644); err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	out, err := os.Create(filepath.Join(dir, "stdout.xml"))
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	defer out.Close()
 	cmd := exec.CommandContext(ctx, name, args...)
@@ -110,17 +111,21 @@ func runFusion(ctx context.Context, name string, args []string) ([]byte, time.Du
 	start := time.Now()
 	err = cmd.Run()
 	wall := time.Since(start)
+	var cpu time.Duration
+	if ps := cmd.ProcessState; ps != nil {
+		cpu = ps.UserTime() + ps.SystemTime()
+	}
 	stdout, rerr := os.ReadFile(out.Name())
 	if rerr != nil {
-		return nil, wall, rerr
+		return nil, wall, cpu, rerr
 	}
 	if ctx.Err() != nil {
-		return stdout, wall, fmt.Errorf("%s stopped after %v: %w", name, wall.Round(time.Second), ctx.Err())
+		return stdout, wall, cpu, fmt.Errorf("%s stopped after %v: %w", name, wall.Round(time.Second), ctx.Err())
 	}
 	if err != nil {
-		return stdout, wall, fmt.Errorf("%s: %w: %s", name, err, lastLines(stderr.String(), 5))
+		return stdout, wall, cpu, fmt.Errorf("%s: %w: %s", name, err, lastLines(stderr.String(), 5))
 	}
-	return stdout, wall, nil
+	return stdout, wall, cpu, nil
 }
 
 func lastLines(s string, n int) string {

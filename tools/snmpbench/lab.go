@@ -48,23 +48,55 @@ type lab struct {
 	SweepNet  string // "127.77.1"
 	Sweep     []device
 	Inventory []device
-	stop      []func()
+	// Sims is how many snmpsimd processes serve the devices.
+	Sims int
+	// Root is the lab's folder; the simulators' command lines name it.
+	Root string
+	stop []func()
+}
+
+// startSim starts the n-th snmpsimd, serving devices. Each has its own
+// data and index cache folders (the cache is kept between runs: indexing
+// the large walks takes seconds).
+func (l *lab) startSim(root, copies string, n int, devices []device) error {
+	data, cache := filepath.Join(root, fmt.Sprintf("data-%d", n)), filepath.Join(root, fmt.Sprintf("cache-%d", n))
+	if err := os.RemoveAll(data); err != nil {
+		return err
+	}
+	for _, d := range []string{filepath.Join(data, community), cache} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	// The i-th endpoint serves public/1.3.6.1.6.1.1.i.snmprec: a link to
+	// the device's walk, so copies share one index.
+	var endpoints []string
+	for i, d := range devices {
+		link := filepath.Join(data, community, "1.3.6.1.6.1.1."+strconv.Itoa(i)+".snmprec")
+		if err := os.Symlink(filepath.Join(copies, filepath.Base(d.Walk)+".snmprec"), link); err != nil {
+			return err
+		}
+		endpoints = append(endpoints, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)))
+	}
+	for _, d := range []string{root, data, filepath.Join(data, community), copies} {
+		_ = os.Chmod(d, 0o755)
+	}
+	stop, err := snmptest.Launch(snmptest.SimConfig{Data: data, Cache: cache, Endpoints: endpoints,
+		V2CArch: true, Ready: community})
+	if err != nil {
+		return fmt.Errorf("snmpsimd %d: %w", n, err)
+	}
+	l.stop = append(l.stop, stop)
+	return nil
 }
 
 // startLab builds the data folder and starts the devices.
-func startLab(walksDir, sweepNet, invNet string, invCount int) (*lab, error) {
+func startLab(walksDir, sweepNet, invNet string, invCount, perSim int) (*lab, error) {
 	l := &lab{SweepNet: sweepNet}
 	root := filepath.Join(os.TempDir(), "parc-snmpbench")
-	data, cache, copies := filepath.Join(root, "data"), filepath.Join(root, "cache"), filepath.Join(root, "walks")
-	for _, d := range []string{cache, copies} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
-	}
-	if err := os.RemoveAll(data); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(filepath.Join(data, community), 0o755); err != nil {
+	l.Root = root
+	copies := filepath.Join(root, "walks")
+	if err := os.MkdirAll(copies, 0o755); err != nil {
 		return nil, err
 	}
 	for _, w := range walks {
@@ -83,25 +115,16 @@ func startLab(walksDir, sweepNet, invNet string, invCount int) (*lab, error) {
 		return nil, err
 	}
 	l.Port = port
-	// The N-th endpoint serves public/1.3.6.1.6.1.1.N.snmprec: a link to
-	// the device's walk, so copies share one index.
-	var endpoints []string
-	for i, d := range append(append([]device{}, l.Sweep...), l.Inventory...) {
-		link := filepath.Join(data, community, "1.3.6.1.6.1.1."+strconv.Itoa(i)+".snmprec")
-		if err := os.Symlink(filepath.Join(copies, filepath.Base(d.Walk)+".snmprec"), link); err != nil {
+	all := append(append([]device{}, l.Sweep...), l.Inventory...)
+	perSim = max(perSim, 1)
+	for first := 0; first < len(all); first += perSim {
+		group := all[first:min(first+perSim, len(all))]
+		if err := l.startSim(root, copies, first/perSim, group); err != nil {
+			l.Close()
 			return nil, err
 		}
-		endpoints = append(endpoints, net.JoinHostPort(d.IP, strconv.Itoa(port)))
 	}
-	for _, d := range []string{root, data, filepath.Join(data, community), copies} {
-		_ = os.Chmod(d, 0o755)
-	}
-	stop, err := snmptest.Launch(snmptest.SimConfig{Data: data, Cache: cache, Endpoints: endpoints,
-		V2CArch: true, Ready: community})
-	if err != nil {
-		return nil, err
-	}
-	l.stop = append(l.stop, stop)
+	l.Sims = len(l.stop)
 	if err := l.blackholes(); err != nil {
 		l.Close()
 		return nil, err

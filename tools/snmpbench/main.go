@@ -11,7 +11,10 @@
 // same way for both tools: non-empty leaf values of each device's part of
 // the output.
 //
-// Usage: snmpbench [-timeout 1s] [-fusion-sweep-threads 16]
+// Each snmpsimd process is one single-threaded Python program, so the lab
+// runs several (-devices-per-snmpsimd), shared by both tools alike.
+//
+// Usage: snmpbench [-timeout 1s] [-devices-per-snmpsimd 10] [-fusion-sweep-threads 16]
 // [-fusion-inventory-threads 5] [-fusion-deadline 15m] [-dump DIR]
 package main
 
@@ -47,12 +50,15 @@ type invResult struct {
 	// Requests is the SNMP requests Parc sent, retries included, VLAN
 	// contexts left out.
 	Requests int
+	// CPU is what the simulators and the tool used during the run.
+	CPU cpuUse
 }
 
 type config struct {
 	walks, sysobject       string
 	sweepNet, invNet       string
 	invCount               int
+	perSim                 int
 	timeout                time.Duration
 	parcWorkers            int
 	fusionSweep, fusionInv int
@@ -68,6 +74,7 @@ func main() {
 	flag.StringVar(&c.sweepNet, "sweep-net", "127.77.1", "first three octets of the swept loopback /24")
 	flag.StringVar(&c.invNet, "inventory-net", "127.77.2", "first three octets of the inventory addresses")
 	flag.IntVar(&c.invCount, "devices", 50, "devices to inventory")
+	flag.IntVar(&c.perSim, "devices-per-snmpsimd", 10, "addresses each snmpsimd process serves (one Python process caps both tools)")
 	flag.DurationVar(&c.timeout, "timeout", time.Second, "SNMP timeout of both tools")
 	flag.IntVar(&c.parcWorkers, "parc-inventory-workers", 50, "devices Parc inventories at once")
 	flag.IntVar(&c.fusionSweep, "fusion-sweep-threads", 16, "fusioninventory-netdiscovery --threads (16 beat 32 and 64 here)")
@@ -100,13 +107,13 @@ func run(ctx context.Context, c config) error {
 	if err != nil {
 		return err
 	}
-	l, err := startLab(c.walks, c.sweepNet, c.invNet, c.invCount)
+	l, err := startLab(c.walks, c.sweepNet, c.invNet, c.invCount, c.perSim)
 	if err != nil {
 		return err
 	}
 	defer l.Close()
-	fmt.Printf("devices: snmpsimd on %d addresses (port %d), %d silent addresses in %s.0/24; timeout %v, no retry\n\n",
-		len(l.Sweep)+len(l.Inventory), l.Port, 254-len(l.Sweep), l.SweepNet, c.timeout)
+	fmt.Printf("devices: %d snmpsimd processes (at most %d addresses each, the same for both tools) on %d addresses (port %d), %d silent addresses in %s.0/24; timeout %v\n\n",
+		l.Sims, c.perSim, len(l.Sweep)+len(l.Inventory), l.Port, 254-len(l.Sweep), l.SweepNet, c.timeout)
 
 	ps, err := parcSweep(ctx, l, db, c.timeout, c.dump)
 	if err != nil {
@@ -121,15 +128,19 @@ func run(ctx context.Context, c config) error {
 	}
 	printSweep(l, ps, fs, fsErr, c)
 
-	pi, err := parcInventory(ctx, l, db, c.timeout, c.parcWorkers, c.dump)
+	var pi invResult
+	cpu := measureCPU(l, func() { pi, err = parcInventory(ctx, l, db, c.timeout, c.parcWorkers, c.dump) })
 	if err != nil {
 		return err
 	}
+	pi.CPU = cpu
 	var fi invResult
 	var fiErr error
 	if !c.skipFusion {
 		fctx, cancel := context.WithTimeout(ctx, c.fusionDeadline)
+		s0 := simCPU(l.Root)
 		fi, fiErr = fusionInventory(fctx, l, c.timeout, c.fusionInv, c.dump)
+		fi.CPU.Sim = simCPU(l.Root) - s0
 		cancel()
 	}
 	printInventory(l, pi, fi, fiErr, c)

@@ -75,6 +75,11 @@ func printInventory(l *lab, p, f invResult, ferr error, c config) {
 	w.Flush()
 	fmt.Printf("    parc's slowest device: %s; %d SNMP requests (%.0f per device, retries included)\n",
 		p.Slowest, p.Requests, float64(p.Requests)/float64(max(len(l.Inventory), 1)))
+	fmt.Printf("    CPU during parc's run: snmpsimd %s, parc %s\n", secs(p.CPU.Sim), secs(p.CPU.Tool))
+	if !c.skipFusion {
+		fmt.Printf("    CPU during fusioninventory's run: snmpsimd %s, fusioninventory-netinventory %s\n",
+			secs(f.CPU.Sim), secs(f.CPU.Tool))
+	}
 	for ip, e := range p.Errors {
 		fmt.Printf("    parc failed on %s: %s\n", ip, e)
 	}
