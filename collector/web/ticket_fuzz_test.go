@@ -57,15 +57,15 @@ func FuzzSniffDocument(f *testing.F) {
 	f.Add(`..\..\x".pdf`, []byte("%PDF-1.7"))
 	f.Add("notes.txt", []byte("hello"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		clean := cleanFilename(name)
+		clean := helpdesk.CleanFilename(name)
 		if clean == "" || strings.ContainsAny(clean, "/\\\"\r\n") || utf8.RuneCountInString(clean) > 120 {
-			t.Fatalf("cleanFilename(%q) = %q", name, clean)
+			t.Fatalf("CleanFilename(%q) = %q", name, clean)
 		}
-		mime, err := sniffDocument(clean, data)
+		mime, err := helpdesk.SniffDocument(clean, data)
 		if err != nil {
 			return
 		}
-		if !acceptedTypes[mime] || strings.HasPrefix(string(data), "MZ") || strings.HasPrefix(string(data), "\x7fELF") {
+		if !helpdesk.AcceptedType(mime) || strings.HasPrefix(string(data), "MZ") || strings.HasPrefix(string(data), "\x7fELF") {
 			t.Fatalf("accepted %q (%d bytes) as %s", clean, len(data), mime)
 		}
 	})
