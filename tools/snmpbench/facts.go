@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ import (
 //   - zeros and false: GLPI's native JSON omits them (omitempty), so
 //     counting FusionInventory's <IFINERRORS>0</IFINERRORS> would measure
 //     the format, not what the tool learnt;
+//   - repeats: FusionInventory's PORT/IP, the first of PORT/IPS/IP again;
 //   - run metadata: Parc's versionclient, parc and accesslog (the run's
 //     date), FusionInventory's INFO/ID (the job's device index) and a
 //     DNSHOSTNAME that only repeats the IP (its ping answered).
@@ -125,11 +127,64 @@ func (n *node) leaves() int {
 		case ch.Name == "INFO" && n.Name == "DEVICE":
 			c += ch.leaves() - ch.path("ID").leaves()
 		case ch.Name == "DNSHOSTNAME" && strings.TrimSpace(ch.Text) == strings.TrimSpace(n.path("IP").text()):
+		case ch.Name == "IP" && n.Name == "PORT" && n.child("IPS").hasText("IP", ch.Text):
+			// The port's address again: GLPI Agent's XML repeats the
+			// first of PORT/IPS/IP as PORT/IP.
 		default:
 			c += ch.leaves()
 		}
 	}
 	return c
+}
+
+// hasText reports whether a child called name has text t.
+func (n *node) hasText(name, t string) bool {
+	if n == nil {
+		return false
+	}
+	for _, c := range n.Children {
+		if c.Name == name && strings.TrimSpace(c.Text) == strings.TrimSpace(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// noGLPIField counts the facts of a FusionInventory device that GLPI's
+// JSON inventory format, which Parc writes, has no field for, so Parc
+// cannot report them: a component's REVISION (entPhysicalHardwareRev) and
+// VERSION (entPhysicalSoftwareRev; Parc reports it as the firmware when
+// entPhysicalFirmwareRev is empty), and a neighbour's IFNUMBER that is
+// not a number (FusionInventory copies LLDP's port ID, "Eth1/19", where
+// the format wants the remote ifIndex).
+func (n *node) noGLPIField() int {
+	c := 0
+	for _, comp := range n.path("COMPONENTS").all("COMPONENT") {
+		c += comp.path("REVISION").leaves() + comp.path("VERSION").leaves()
+	}
+	for _, p := range n.path("PORTS").all("PORT") {
+		for _, conn := range p.path("CONNECTIONS").all("CONNECTION") {
+			num := strings.TrimSpace(conn.path("IFNUMBER").text())
+			if _, err := strconv.Atoi(num); num != "" && err != nil {
+				c++
+			}
+		}
+	}
+	return c
+}
+
+// all returns the children called name.
+func (n *node) all(name string) []*node {
+	if n == nil {
+		return nil
+	}
+	var out []*node
+	for _, c := range n.Children {
+		if c.Name == name {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // parseXMLDocs reads the XML documents FusionInventory's tools print one

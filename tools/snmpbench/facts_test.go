@@ -10,7 +10,10 @@ const twoDocs = `<?xml version="1.0" encoding="UTF-8" ?>
   <CONTENT>
     <DEVICE>
       <INFO><ID>1</ID><MODEL>MFC</MODEL><COMMENTS></COMMENTS></INFO>
-      <PORTS><PORT><IFNAME>eth0</IFNAME><IFNUMBER>1</IFNUMBER><IFINERRORS>0</IFINERRORS></PORT></PORTS>
+      <PORTS><PORT><IFNAME>eth0</IFNAME><IFNUMBER>1</IFNUMBER><IFINERRORS>0</IFINERRORS>
+        <IP>10.0.0.1</IP><IPS><IP>10.0.0.1</IP></IPS>
+        <CONNECTIONS><CONNECTION><IFNUMBER>Eth1/19</IFNUMBER></CONNECTION></CONNECTIONS></PORT></PORTS>
+      <COMPONENTS><COMPONENT><INDEX>1</INDEX><REVISION>V01</REVISION><VERSION>12.2</VERSION></COMPONENT></COMPONENTS>
     </DEVICE>
     <MODULEVERSION>4.2</MODULEVERSION>
   </CONTENT>
@@ -37,7 +40,10 @@ func TestFusionDevices(t *testing.T) {
 		facts int
 		id    string
 	}{
-		{0, 3, "1"}, // MODEL, IFNAME, IFNUMBER; not ID, the empty COMMENTS, the zero IFINERRORS
+		// MODEL, IFNAME, IFNUMBER, IPS/IP, the neighbour's IFNUMBER, INDEX,
+		// REVISION, VERSION; not ID, the empty COMMENTS, the zero
+		// IFINERRORS, PORT/IP (it repeats IPS/IP)
+		{0, 8, "1"},
 		{1, 1, ""},  // IP; DNSHOSTNAME only repeats it
 	}
 	for _, tt := range tests {
@@ -47,6 +53,9 @@ func TestFusionDevices(t *testing.T) {
 		if got := strings.TrimSpace(devs[tt.dev].path("INFO", "ID").text()); got != tt.id {
 			t.Errorf("device %d: got ID %q; want %q", tt.dev, got, tt.id)
 		}
+	}
+	if got := devs[0].noGLPIField(); got != 3 {
+		t.Errorf("facts without a GLPI field: got %d; want 3 (REVISION, VERSION, IFNUMBER Eth1/19)", got)
 	}
 	if _, err := fusionDevices([]byte(twoDocs[:200])); err == nil {
 		t.Error("truncated output: got no error")

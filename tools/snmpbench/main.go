@@ -52,6 +52,9 @@ type invResult struct {
 	Requests int
 	// CPU is what the simulators and the tool used during the run.
 	CPU cpuUse
+	// NoGLPIField is, for FusionInventory, the facts by IP that GLPI's
+	// JSON format has no field for (see noGLPIField).
+	NoGLPIField map[string]int
 }
 
 type config struct {
