@@ -106,8 +106,11 @@ go run ./tools/agentbench -n 5 -agent bin/parc-agent
 # SNMP discovery and inventory against FusionInventory (helper "snmpbench";
 # tools/snmpbench). snmpsimd serves the shared fixture walks on 10 addresses of
 # 127.77.1.0/24, the 244 others read requests and never answer; 50 more
-# addresses serve the walks for the inventory. Both tools run with a 1 s
-# timeout; FusionInventory with its thread options (see the settings column).
+# addresses serve the walks for the inventory. snmpsimd is one single-threaded
+# Python process, so the lab runs one per 10 addresses, the same for both tools
+# (-devices-per-snmpsimd); the CPU lines tell how much each side and the
+# simulators used. Both tools run with a 1 s timeout; FusionInventory with its
+# thread options (see the settings column).
 # Targets (issue 4): a /24 sweep under 3 s, at least 10x faster than
 # fusioninventory-netdiscovery, and an inventory of 50 devices at least 10x
 # faster than fusioninventory-netinventory, with the same or more facts.
