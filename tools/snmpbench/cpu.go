@@ -23,14 +23,15 @@ type cpuUse struct {
 	Sim, Tool time.Duration
 }
 
-// simCPU sums the user and system time of the processes whose command
-// line mentions dir (the lab's snmpsimd processes).
+// simCPU sums the user and system time of the snmpsimd processes serving
+// a data folder of the lab in dir (startSim's data-N).
 func simCPU(dir string) time.Duration {
 	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	data := []byte("--data-dir=" + filepath.Join(dir, "data-"))
 	var ticks int64
 	for _, p := range procs {
 		cmd, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(cmd, []byte(dir)) || !bytes.Contains(cmd, []byte("snmpsimd")) {
+		if err != nil || !bytes.Contains(cmd, data) || !bytes.Contains(cmd, []byte("snmpsimd")) {
 			continue
 		}
 		stat, err := os.ReadFile(filepath.Join(filepath.Dir(p), "stat"))
