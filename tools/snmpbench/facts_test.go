@@ -44,7 +44,7 @@ func TestFusionDevices(t *testing.T) {
 		// REVISION, VERSION; not ID, the empty COMMENTS, the zero
 		// IFINERRORS, PORT/IP (it repeats IPS/IP)
 		{0, 8, "1"},
-		{1, 1, ""},  // IP; DNSHOSTNAME only repeats it
+		{1, 1, ""}, // IP; DNSHOSTNAME only repeats it
 	}
 	for _, tt := range tests {
 		if got := devs[tt.dev].leaves(); got != tt.facts {
