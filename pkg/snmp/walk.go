@@ -93,14 +93,13 @@ func (s *Session) fewerRepetitions() bool {
 
 // walkFrom walks from cur until it leaves root, adding rows to t. It
 // returns the last OID it stored so a broken bulk walk can go on with
-// GETNEXT from there. A first bulk request asks for first rows when it is
-// not 0 (see sizeHint), the next ones for the session's max-repetitions.
+// GETNEXT from there. Bulk requests ask for first rows in all when it is
+// not 0 (see firstReps), the next ones for the session's max-repetitions.
 func (s *Session) walkFrom(ctx context.Context, root, cur string, t Table, bulk bool, first uint32) (string, error) {
 	for {
 		reps := s.opts.MaxRepetitions
 		if first > 0 {
 			reps = min(first, 4*s.opts.MaxRepetitions)
-			first = 0
 		}
 		pkt, err := s.request(ctx, func() (*gosnmp.SnmpPacket, error) {
 			if bulk {
@@ -136,6 +135,9 @@ func (s *Session) walkFrom(ctx context.Context, root, cur string, t Table, bulk 
 			}
 			return cur, nil
 		}
+		// An agent may answer fewer rows than asked (its message size):
+		// ask next for the rest of what was planned, then as usual.
+		first -= min(first, uint32(len(pkt.Variables)))
 		for _, v := range pkt.Variables {
 			name := normOID(v.Name)
 			if v.Type == gosnmp.EndOfMibView || !underOID(name, root) {
