@@ -63,7 +63,7 @@ func walkColumn(ctx context.Context, r Reader, oid string) (Table, error) {
 func ReadPorts(ctx context.Context, r Reader) (Ports, error) {
 	cols := map[string]Table{}
 	for _, c := range []string{colIfIndex, colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
-		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInOctets, colIfInErrors, colIfOutOctets, colIfOutErrors} {
+		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
 		t, err := walkColumn(ctx, r, oidIfTable+"."+c)
 		if err != nil {
 			return nil, err
@@ -76,6 +76,9 @@ func ReadPorts(ctx context.Context, r Reader) (Ports, error) {
 			return nil, err
 		}
 		cols["ifx"+c] = t
+	}
+	if err := read32Counters(ctx, r, cols); err != nil {
+		return nil, err
 	}
 	duplex, err := walkColumn(ctx, r, oidDot3StatsDuplex)
 	if err != nil {
