@@ -48,8 +48,9 @@ func parcSweep(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout time.D
 	return out, nil
 }
 
-// parcInventory reads every inventory device at once, each with its own
-// session, as the collector's job runner does.
+// parcInventory reads the inventory devices with up to workers at once,
+// each with its own session: what pkg/snmp can do (the collector's job
+// runner reads 8 devices at a time after a sweep, collector/snmppoll).
 func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout time.Duration, workers int, dump string) (invResult, error) {
 	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
 	var mu sync.Mutex
