@@ -14,9 +14,6 @@ import (
 // reader text.
 func TestPrinterPageBrowser(t *testing.T) {
 	exe := chromiumPath(t)
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	e := newEnv(t)
 	_, _, prn, _ := e.netReports()
 	opts := []chromedp.ExecAllocatorOption{

@@ -13,15 +13,21 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chromiumPath finds Debian's chromium. Under CI=true a missing browser
-// fails the test (scripts/test-deps.sh installs it); locally it skips.
+// chromiumPath finds Debian's chromium for a browser test. Under CI=true
+// a missing browser fails the test (scripts/test-deps.sh installs it) and
+// -short is ignored; locally both skip it.
 func chromiumPath(t *testing.T) string {
+	t.Helper()
+	ci := os.Getenv("CI") == "true"
+	if testing.Short() && !ci {
+		t.Skip("browser test skipped in -short mode")
+	}
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	if os.Getenv("CI") == "true" {
+	if ci {
 		t.Fatal("chromium is not installed; run scripts/test-deps.sh (apt-get install chromium)")
 	}
 	t.Skip("chromium is not installed (apt-get install chromium); skipping the browser test")
@@ -34,9 +40,6 @@ func chromiumPath(t *testing.T) string {
 // language switcher must turn the pages French.
 func TestBrowser(t *testing.T) {
 	exe := chromiumPath(t)
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	e := newEnv(t)
 	e.ingestExamples("computer_1.json", "printer_1.json")
 	opts := []chromedp.ExecAllocatorOption{

@@ -28,9 +28,6 @@ import (
 // artifact directory (go test -artifacts keeps them).
 func TestNetworkDiscoveryBrowser(t *testing.T) {
 	exe := chromiumPath(t)
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	site := snmppolltest.Start(t, snmppolltest.Walks)
 	e := newEnv(t)
 	svc := e.withNetwork()

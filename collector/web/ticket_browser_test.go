@@ -22,9 +22,6 @@ import (
 // (go test -artifacts) and to PARC_TEST_SCREENSHOTS when set.
 func TestHelpdeskBrowser(t *testing.T) {
 	exe := chromiumPath(t)
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	for _, tc := range []struct{ lang, accept, closed, toValidate string }{
 		{"en", "en-US", "Closed", "To validate"},
 		{"fr", "fr-FR", "Clos", "À valider"},
