@@ -13,46 +13,79 @@ import (
 	"github.com/parcproject/parc/pkg/api"
 )
 
-// TestOpenAPIMatchesContract keeps pkg/api/openapi.yaml in step with
-// pkg/api/api.go: same paths, and every message's properties are the
-// struct's JSON names.
-func TestOpenAPIMatchesContract(t *testing.T) {
+// openAPIDoc is what the consistency tests read of pkg/api/openapi.yaml.
+type openAPIDoc struct {
+	OpenAPI    string                    `yaml:"openapi"`
+	Paths      map[string]map[string]any `yaml:"paths"`
+	Components struct {
+		Schemas map[string]struct {
+			Properties map[string]any `yaml:"properties"`
+		} `yaml:"schemas"`
+	} `yaml:"components"`
+}
+
+func loadOpenAPI(t *testing.T) *openAPIDoc {
+	t.Helper()
 	data, err := os.ReadFile("../../pkg/api/openapi.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		OpenAPI    string                    `yaml:"openapi"`
-		Paths      map[string]map[string]any `yaml:"paths"`
-		Components struct {
-			Schemas map[string]struct {
-				Properties map[string]any `yaml:"properties"`
-			} `yaml:"schemas"`
-		} `yaml:"components"`
-	}
+	var doc openAPIDoc
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(doc.OpenAPI, "3.1") {
-		t.Errorf("got openapi %q; want 3.1.x", doc.OpenAPI)
-	}
-	for _, p := range []string{api.PathEnroll, api.PathContact, api.PathInventory} {
-		if _, ok := doc.Paths[p]["post"]; !ok {
-			t.Errorf("openapi.yaml lacks POST %s", p)
-		}
-	}
-	for _, op := range []struct{ method, path string }{
-		{"get", PathAssets}, {"get", PathAssets + "/{id}"}, {"get", PathSoftware}, {"get", PathSoftware + "/{id}"},
-		{"get", PathLicences}, {"post", PathLicences}, {"delete", PathLicences + "/{id}"},
-	} {
+	return &doc
+}
+
+// apiOp is one documented operation: a lower-case method and a path.
+type apiOp struct{ method, path string }
+
+// checkOperations fails for each operation the file does not document.
+func (doc *openAPIDoc) checkOperations(t *testing.T, ops []apiOp) {
+	t.Helper()
+	for _, op := range ops {
 		if _, ok := doc.Paths[op.path][op.method]; !ok {
 			t.Errorf("openapi.yaml lacks %s %s", strings.ToUpper(op.method), op.path)
 		}
 	}
-	for name, v := range map[string]any{
+}
+
+// checkSchemas fails for each schema whose properties are not the JSON
+// names of its Go struct.
+func (doc *openAPIDoc) checkSchemas(t *testing.T, schemas map[string]any) {
+	t.Helper()
+	for name, v := range schemas {
+		var got []string
+		for k := range doc.Components.Schemas[name].Properties {
+			got = append(got, k)
+		}
+		want := jsonNames(reflect.TypeOf(v))
+		sort.Strings(got)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("schema %s: got properties %v; want %v (from the Go struct)", name, got, want)
+		}
+	}
+}
+
+// TestOpenAPIMatchesContract keeps pkg/api/openapi.yaml in step with
+// pkg/api/api.go and rest_types.go: same paths, and every message's
+// properties are the struct's JSON names.
+func TestOpenAPIMatchesContract(t *testing.T) {
+	doc := loadOpenAPI(t)
+	if !strings.HasPrefix(doc.OpenAPI, "3.1") {
+		t.Errorf("got openapi %q; want 3.1.x", doc.OpenAPI)
+	}
+	doc.checkOperations(t, []apiOp{
+		{"post", api.PathEnroll}, {"post", api.PathContact}, {"post", api.PathInventory}, {"post", api.PathTaskProgress},
+		{"get", api.PathSysObjectIDs},
+		{"get", PathAssets}, {"get", PathAssets + "/{id}"}, {"get", PathSoftware}, {"get", PathSoftware + "/{id}"},
+		{"get", PathLicences}, {"post", PathLicences}, {"delete", PathLicences + "/{id}"},
+	})
+	doc.checkSchemas(t, map[string]any{
 		"EnrollRequest": api.EnrollRequest{}, "EnrollResponse": api.EnrollResponse{},
 		"ContactRequest": api.ContactRequest{}, "ContactResponse": api.ContactResponse{},
-		"Task": api.Task{}, "InventoryResponse": api.InventoryResponse{}, "Error": api.Error{}, "FieldError": api.FieldError{},
+		"Task": api.Task{}, "TaskProgress": api.TaskProgress{}, "InventoryResponse": api.InventoryResponse{},
+		"Error": api.Error{}, "FieldError": api.FieldError{},
 		// The REST API's shapes (rest_types.go).
 		"Asset": AssetJSON{}, "AssetList": AssetListJSON{}, "AssetDetail": AssetDetailJSON{},
 		"Installation": InstallationJSON{}, "Agent": AgentJSON{}, "Software": SoftwareJSON{},
@@ -61,17 +94,7 @@ func TestOpenAPIMatchesContract(t *testing.T) {
 		"Licence": LicenceJSON{}, "LicenceList": LicenceListJSON{}, "LicenceInput": LicenceInput{},
 		"AssetNetwork": NetworkJSON{}, "PortLink": PortLinkJSON{}, "PortVLAN": VLANJSON{}, "NetPort": NetPortJSON{},
 		"PortConnection": ConnectionJSON{}, "PrinterCounters": CountersJSON{}, "PrinterSupply": SupplyJSON{},
-	} {
-		var got []string
-		for k := range doc.Components.Schemas[name].Properties {
-			got = append(got, k)
-		}
-		want := jsonNames(reflect.TypeOf(v))
-		sort.Strings(got)
-		if strings.Join(got, ",") != strings.Join(want, ",") {
-			t.Errorf("schema %s: got properties %v; want %v (from api.go)", name, got, want)
-		}
-	}
+	})
 }
 
 func jsonNames(t reflect.Type) []string {
