@@ -1,0 +1,2 @@
+-- knowledge_base: reserved for this session's work; replaced by its tables before release.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- approvals: reserved for this session's work; replaced by its tables before release.
+SELECT 1;
