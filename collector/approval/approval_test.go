@@ -1,0 +1,113 @@
+package approval_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/parcproject/parc/collector/approval"
+	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/notify"
+	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/collector/store/storetest"
+)
+
+// nextEvent claims the next queued notification and decodes it.
+func nextEvent(t *testing.T, st store.Store) notify.Event {
+	t.Helper()
+	jq, err := store.Jobs(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := jq.ClaimJob(context.Background(), []string{notify.JobEvent}, "test", time.Now().Add(time.Hour), time.Minute)
+	if err != nil {
+		t.Fatalf("claim notification: %v", err)
+	}
+	var ev notify.Event
+	if err := json.Unmarshal([]byte(j.Payload), &ev); err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+func TestRequestAndAnswer(t *testing.T) {
+	for _, d := range storetest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ctx := context.Background()
+			st := storetest.Open(t, d)
+			tq, _ := store.Tickets(st)
+			var ids []int64
+			for _, l := range []string{"tech", "boss", "other"} {
+				u := &store.User{Login: l, Role: store.RoleSelfService, PasswordHash: "h"}
+				if err := st.CreateUser(ctx, u); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, u.ID)
+			}
+			tech, boss := ids[0], ids[1]
+			tk := &store.Ticket{Title: "laptop", Type: 2, Status: 1, Urgency: 3, Impact: 3, Priority: 3}
+			if err := tq.CreateTicket(ctx, tk); err != nil {
+				t.Fatal(err)
+			}
+			var asked []int64
+			err := st.WithTx(ctx, func(q store.Queries) error {
+				var err error
+				asked, err = approval.Request(ctx, q, store.ApprovalRequest{TicketID: tk.ID, RequestedBy: tech,
+					MinPercent: 100, Comment: "please", Targets: []store.ApprovalTarget{{UserID: boss}}}, "tech")
+				return err
+			})
+			if err != nil || !slices.Equal(asked, []int64{boss}) {
+				t.Fatalf("Request = %v, %v; want [%d]", asked, err, boss)
+			}
+			ev := nextEvent(t, st)
+			if ev.Kind != notify.ApprovalRequest || ev.TicketID != tk.ID || !slices.Equal(ev.Approvers, []int64{boss}) ||
+				ev.AuthorID != tech || ev.Text != "please" {
+				t.Errorf("got event %+v; want an approval request to boss", ev)
+			}
+			aq, _ := store.Approvals(st)
+			list, err := aq.ForTicket(ctx, tk.ID)
+			if err != nil || len(list) != 1 {
+				t.Fatalf("ForTicket = %v, %v; want one", list, err)
+			}
+			// A refused answer leaves nothing behind: no history, no mail.
+			err = st.WithTx(ctx, func(q store.Queries) error {
+				return approval.Answer(ctx, q, tk.ID, list[0].ID, ids[2], "other", true, "")
+			})
+			if !errors.Is(err, helpdesk.ErrNotApprover) {
+				t.Fatalf("answer by another user: got %v; want ErrNotApprover", err)
+			}
+			err = st.WithTx(ctx, func(q store.Queries) error {
+				return approval.Answer(ctx, q, tk.ID, list[0].ID, boss, "boss", false, " no budget ")
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev = nextEvent(t, st)
+			if ev.Kind != notify.ApprovalAnswer || ev.Accepted || ev.AuthorID != boss || ev.Text != "no budget" {
+				t.Errorf("got event %+v; want boss's refusal", ev)
+			}
+			hist, err := tq.TicketHistory(ctx, tk.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hist {
+				got = append(got, h.Actor+" "+h.Field+" "+h.OldValue+">"+h.NewValue)
+			}
+			want := []string{
+				"tech approval_request >" + itoa(boss) + " @100",
+				"tech approval_global 1>2",
+				"boss approval_answer >refused",
+				"boss approval_global 2>4",
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("got history %q; want %q", got, want)
+			}
+		})
+	}
+}
+
+func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
