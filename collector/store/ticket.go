@@ -41,7 +41,11 @@ func (q *queries) CreateTicket(ctx context.Context, t *Ticket) error {
 	if t.Approval == 0 {
 		t.Approval = 1
 	}
-	err := q.writeRow(ctx, `INSERT INTO tickets (title, content, type, status, urgency, impact, priority, category_id,
+	slaRow, err := q.slaOnCreate(ctx, t)
+	if err != nil {
+		return fmt.Errorf("create ticket: %w", err)
+	}
+	err = q.writeRow(ctx, `INSERT INTO tickets (title, content, type, status, urgency, impact, priority, category_id,
 		approval, created_by, search_text, opened_at, taken_at, solved_at, closed_at, due_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		t.Title, t.Content, t.Type, t.Status, t.Urgency, t.Impact, t.Priority, nullID(t.CategoryID),
@@ -49,6 +53,10 @@ func (q *queries) CreateTicket(ctx context.Context, t *Ticket) error {
 		ms(t.ClosedAt), ms(t.DueAt), ms(t.UpdatedAt)).Scan(&t.ID)
 	if err != nil {
 		return fmt.Errorf("create ticket: %w", err)
+	}
+	if slaRow != nil {
+		slaRow.TicketID = t.ID
+		return q.writeTicketSLA(ctx, slaRow)
 	}
 	return nil
 }
@@ -71,6 +79,9 @@ func (q *queries) GetTicket(ctx context.Context, id int64) (*Ticket, error) {
 func (q *queries) UpdateTicket(ctx context.Context, t *Ticket) error {
 	if t.UpdatedAt.IsZero() {
 		t.UpdatedAt = time.Now().UTC()
+	}
+	if err := q.slaOnUpdate(ctx, t); err != nil {
+		return fmt.Errorf("update ticket %d: %w", t.ID, err)
 	}
 	res, err := q.exec(ctx, `UPDATE tickets SET title = ?, content = ?, type = ?, status = ?, urgency = ?, impact = ?,
 		priority = ?, category_id = ?, approval = ?, search_text = ?, taken_at = ?, solved_at = ?, closed_at = ?,
