@@ -71,19 +71,61 @@ type FDBOptions struct {
 // ReadFDB adds the MACs learned on each port as one connection, except on
 // ports whose neighbour LLDP or CDP already names.
 func ReadFDB(ctx context.Context, r Reader, ports Ports, bridgePorts Table, opts FDBOptions) error {
-	t, err := readTables(ctx, r, oidDot1dTpFdbPort, oidDot1qTpFdbPort)
+	f, err := startFDB(ctx, r, ports, bridgePorts, opts)
 	if err != nil {
 		return err
 	}
-	addMACs(ports, fdbMACs(t[oidDot1dTpFdbPort], bridgePorts))
-	q := fdbMACs(t[oidDot1qTpFdbPort], bridgePorts)
-	if len(q) > 0 {
+	return f.finish(ctx, r, ports)
+}
+
+// pendingFDB is a MAC table read whose VLAN contexts are still being
+// read in the background.
+type pendingFDB struct {
+	done     bool // the default context's Q-BRIDGE table said it all
+	contexts chan []map[int64][]string
+}
+
+// startFDB reads the default context's MAC table through r and starts
+// reading the VLAN contexts' tables, when needed, in the background: a
+// VLAN without a context answers nothing, so the contexts take at least
+// a timeout, which the caller can spend reading the rest of the device
+// through r before calling finish. The background reads use their own
+// sessions and leave ports alone.
+func startFDB(ctx context.Context, r Reader, ports Ports, bridgePorts Table, opts FDBOptions) (*pendingFDB, error) {
+	// A Q-BRIDGE table holds every VLAN's MACs, the default VLAN's that
+	// dot1dTpFdbTable shows among them: when it is there, the BRIDGE-MIB
+	// table would only be read again for nothing.
+	qt, err := walkColumn(ctx, r, oidDot1qTpFdbPort)
+	if err != nil {
+		return nil, err
+	}
+	if q := fdbMACs(qt, bridgePorts); len(q) > 0 {
 		addMACs(ports, q)
+		return &pendingFDB{done: true}, nil
+	}
+	dt, err := walkColumn(ctx, r, oidDot1dTpFdbPort)
+	if err != nil {
+		return nil, err
+	}
+	addMACs(ports, fdbMACs(dt, bridgePorts))
+	f := &pendingFDB{}
+	if opts.VLANContexts && opts.Contexts != nil {
+		vlans := contextVLANs(ports)
+		f.contexts = make(chan []map[int64][]string, 1)
+		go func() { f.contexts <- vlanFDBs(ctx, vlans, opts) }()
+	}
+	return f, nil
+}
+
+// finish waits for the VLAN contexts, adds their MACs, and when none
+// gave any, falls back to the ARP table through r.
+func (f *pendingFDB) finish(ctx context.Context, r Reader, ports Ports) error {
+	if f.done {
 		return nil
 	}
 	found := false
-	if opts.VLANContexts && opts.Contexts != nil {
-		for _, macs := range vlanFDBs(ctx, contextVLANs(ports), opts) {
+	if f.contexts != nil {
+		for _, macs := range <-f.contexts {
 			found = found || len(macs) > 0
 			addMACs(ports, macs)
 		}

@@ -37,10 +37,12 @@ type Device struct {
 // table and components.
 func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device, error) {
 	defer s.cacheWalks()()
+	s.probeTables(ctx, commonTables()...)
 	id, err := Identify(ctx, s, opts.DB)
 	if err != nil {
 		return nil, err
 	}
+	s.probeTables(ctx, typeTables(id.Type)...)
 	r := opts.Meta.base(inventory.ActionNetInventory, ItemType(id.Type))
 	dev := id.networkDevice(s.Credential().ID)
 	if err := readMemory(ctx, s, dev); err != nil {
@@ -66,11 +68,8 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 			return nil, err
 		}
 	case TypeNetworking:
-		if err := readSwitch(ctx, s, id, ports, opts); err != nil {
+		if err := readSwitch(ctx, s, id, ports, opts, r); err != nil {
 			return nil, fmt.Errorf("inventory %s: %w", s.Host(), err)
-		}
-		if r.Content.NetworkComponents, err = ReadComponents(ctx, s); err != nil {
-			return nil, err
 		}
 	}
 	r.Content.NetworkPorts = ports.Sorted()
@@ -80,7 +79,11 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 	return out, nil
 }
 
-func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts InventoryOptions) error {
+// readSwitch reads a switch's VLANs, trunks, neighbours, MAC table,
+// aggregates and components into ports and r. The components are read
+// while the VLAN contexts' MAC tables, which cost at least a timeout, are
+// read in the background.
+func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts InventoryOptions, r *inventory.Report) error {
 	bridge, err := walkColumn(ctx, s, oidDot1dBasePortIfIndex)
 	if err != nil {
 		return err
@@ -112,10 +115,17 @@ func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts
 		}
 		return vs, func() { vs.Close() }, nil
 	}
-	if err := ReadFDB(ctx, s, ports, bridge, fo); err != nil {
+	fdb, err := startFDB(ctx, s, ports, bridge, fo)
+	if err != nil {
 		return err
 	}
-	return ReadAggregates(ctx, s, ports)
+	if err := ReadAggregates(ctx, s, ports); err != nil {
+		return err
+	}
+	if r.Content.NetworkComponents, err = ReadComponents(ctx, s); err != nil {
+		return err
+	}
+	return fdb.finish(ctx, s, ports)
 }
 
 // readMemory fills RAM (MiB), flash or main storage (MiB) and CPU load.

@@ -174,6 +174,10 @@ func Dial(ctx context.Context, host string, cred Credential, opts Options) (*Ses
 // included: the cost a device and the network see.
 func (s *Session) Requests() int { return s.sent }
 
+// Variables returns how many variables the device has sent in answers:
+// the work it did for the session.
+func (s *Session) Variables() int { return s.got }
+
 func splitHostPort(host string, def uint16) (string, uint16, error) {
 	if h, p, err := net.SplitHostPort(host); err == nil {
 		n, err := strconv.ParseUint(p, 10, 16)
@@ -228,7 +232,9 @@ func (s *Session) getChunk(ctx context.Context, oids []string, out Vars) error {
 	for i, o := range oids {
 		norm[i] = normOID(o)
 	}
+	sent, got := s.sent, s.got
 	pkt, err := s.request(ctx, func() (*gosnmp.SnmpPacket, error) { return s.g.Get(norm) })
+	s.log.Debug("get", "first", norm[0], "oids", len(norm), "requests", s.sent-sent, "variables", s.got-got)
 	if err != nil {
 		return err
 	}
