@@ -15,7 +15,8 @@
 // runs several (-devices-per-snmpsimd), shared by both tools alike.
 //
 // Usage: snmpbench [-timeout 1s] [-devices-per-snmpsimd 10] [-fusion-sweep-threads 16]
-// [-fusion-inventory-threads 5] [-fusion-deadline 15m] [-dump DIR]
+// [-fusion-inventory-threads 5] [-fusion-deadline 15m] [-dump DIR] [-parc-only]
+// [-trace FILE]
 package main
 
 import (
@@ -50,6 +51,9 @@ type invResult struct {
 	// Requests is the SNMP requests Parc sent, retries included, VLAN
 	// contexts left out.
 	Requests int
+	// Variables is the variables the devices sent Parc back, the
+	// simulators' work.
+	Variables int
 	// CPU is what the simulators and the tool used during the run.
 	CPU cpuUse
 	// NoGLPIField is, for FusionInventory, the facts by IP that GLPI's
@@ -68,6 +72,7 @@ type config struct {
 	fusionDeadline         time.Duration
 	skipFusion             bool
 	dump                   string
+	trace                  string
 }
 
 func main() {
@@ -85,6 +90,7 @@ func main() {
 	flag.DurationVar(&c.fusionDeadline, "fusion-deadline", 15*time.Minute, "stop a FusionInventory run after this long")
 	flag.BoolVar(&c.skipFusion, "parc-only", false, "run Parc only")
 	flag.StringVar(&c.dump, "dump", "", "write every tool's output for each device into this folder")
+	flag.StringVar(&c.trace, "trace", "", "write Parc's inventory requests and variables by walk and subtree into this file")
 	flag.Parse()
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err := run(context.Background(), c); err != nil {
@@ -115,6 +121,9 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	defer l.Close()
+	if err := l.warm(ctx); err != nil {
+		return err
+	}
 	fmt.Printf("devices: %d snmpsimd processes (at most %d addresses each, the same for both tools) on %d addresses (port %d), %d silent addresses in %s.0/24; timeout %v\n\n",
 		l.Sims, c.perSim, len(l.Sweep)+len(l.Inventory), l.Port, 254-len(l.Sweep), l.SweepNet, c.timeout)
 
@@ -132,9 +141,18 @@ func run(ctx context.Context, c config) error {
 	printSweep(l, ps, fs, fsErr, c)
 
 	var pi invResult
-	cpu := measureCPU(l, func() { pi, err = parcInventory(ctx, l, db, c.timeout, c.parcWorkers, c.dump) })
+	var tr *tracer
+	if c.trace != "" {
+		tr = &tracer{costs: map[traceKey]*traceCost{}}
+	}
+	cpu := measureCPU(l, func() { pi, err = parcInventory(ctx, l, db, c.timeout, c.parcWorkers, c.dump, tr) })
 	if err != nil {
 		return err
+	}
+	if tr != nil {
+		if err := tr.write(c.trace, len(l.Inventory)/len(walks)); err != nil {
+			return err
+		}
 	}
 	pi.CPU = cpu
 	var fi invResult

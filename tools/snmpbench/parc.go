@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -51,7 +53,7 @@ func parcSweep(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout time.D
 // parcInventory reads the inventory devices with up to workers at once,
 // each with its own session: what pkg/snmp can do (the collector's job
 // runner reads 8 devices at a time after a sweep, collector/snmppoll).
-func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout time.Duration, workers int, dump string) (invResult, error) {
+func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout time.Duration, workers int, dump string, tr *tracer) (invResult, error) {
 	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -65,11 +67,12 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			t0 := time.Now()
-			facts, name, sent, err := parcInventoryOne(ctx, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)), db, timeout, dump)
+			facts, name, sent, got, err := parcInventoryOne(ctx, net.JoinHostPort(d.IP, strconv.Itoa(l.Port)), db, timeout, dump, tr.logger(path.Base(d.Walk)))
 			took := time.Since(t0)
 			mu.Lock()
 			defer mu.Unlock()
 			out.Requests += sent
+			out.Variables += got
 			if took > slowest {
 				slowest = took
 				out.Slowest = fmt.Sprintf("%s (%s) %s", d.IP, d.Walk, secs(took))
@@ -87,24 +90,26 @@ func parcInventory(ctx context.Context, l *lab, db *snmp.SysObjectDB, timeout ti
 }
 
 // parcInventoryOne inventories one device and returns its facts, its
-// model and the requests sent to its default context.
-func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, timeout time.Duration, dump string) (int, string, int, error) {
+// model, and the requests sent to its default context and the variables
+// that came back. log receives the session's debug messages (nil: the
+// default logger).
+func parcInventoryOne(ctx context.Context, host string, db *snmp.SysObjectDB, timeout time.Duration, dump string, log *slog.Logger) (int, string, int, int, error) {
 	s, err := snmp.Dial(ctx, host, snmp.Credential{ID: 1, Version: "2c", Community: community},
-		snmp.Options{Timeout: timeout, Retries: 1, MaxRepetitions: uint32(*reps)})
+		snmp.Options{Timeout: timeout, Retries: 1, MaxRepetitions: uint32(*reps), Logger: log})
 	if err != nil {
-		return 0, "", 0, err
+		return 0, "", 0, 0, err
 	}
 	defer s.Close()
 	dev, err := snmp.Inventory(ctx, s, snmp.InventoryOptions{DB: db, VLANContexts: true})
 	if err != nil {
-		return 0, "", s.Requests(), err
+		return 0, "", s.Requests(), s.Variables(), err
 	}
 	n, err := contentFacts(dev.Report)
 	if err == nil {
 		h, _, _ := net.SplitHostPort(host)
 		err = dumpJSON(dump, "parc-inventory-"+h+".json", dev.Report)
 	}
-	return n, dev.Identity.Model, s.Requests(), err
+	return n, dev.Identity.Model, s.Requests(), s.Variables(), err
 }
 
 // reps is the GETBULK max-repetitions of Parc's inventory sessions; 0

@@ -73,8 +73,9 @@ func printInventory(l *lab, p, f invResult, ferr error, c config) {
 		fmt.Fprintf(w, "  fusioninventory-netinventory\t%s\t%d\t%d\t%s\n", secs(f.Wall), len(f.Facts), len(f.Errors), note)
 	}
 	w.Flush()
-	fmt.Printf("    parc's slowest device: %s; %d SNMP requests (%.0f per device, retries included)\n",
-		p.Slowest, p.Requests, float64(p.Requests)/float64(max(len(l.Inventory), 1)))
+	nd := float64(max(len(l.Inventory), 1))
+	fmt.Printf("    parc's slowest device: %s; %d SNMP requests (%.0f per device, retries included), %d variables back (%.0f per device)\n",
+		p.Slowest, p.Requests, float64(p.Requests)/nd, p.Variables, float64(p.Variables)/nd)
 	fmt.Printf("    CPU during parc's run: snmpsimd %s, parc %s\n", secs(p.CPU.Sim), secs(p.CPU.Tool))
 	if !c.skipFusion {
 		fmt.Printf("    CPU during fusioninventory's run: snmpsimd %s, fusioninventory-netinventory %s\n",
