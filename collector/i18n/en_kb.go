@@ -1,0 +1,65 @@
+package i18n
+
+// enKB is the knowledge base's part of the English catalogue, merged into
+// en at start-up.
+var enKB = map[string]string{
+	"nav.kb":                 "Knowledge base",
+	"kb.title":               "Knowledge base",
+	"kb.faq_title":           "FAQ",
+	"kb.search":              "Search the articles",
+	"kb.search_button":       "Search",
+	"kb.categories":          "Categories",
+	"kb.all_categories":      "All categories",
+	"kb.uncategorised":       "Uncategorised",
+	"kb.new":                 "New article",
+	"kb.edit":                "Edit",
+	"kb.delete":              "Delete",
+	"kb.delete_confirm":      "Delete this article?",
+	"kb.empty":               "No article matches.",
+	"kb.count":               "%d articles",
+	"kb.faq":                 "FAQ",
+	"kb.faq_hint":            "Published to self-service users",
+	"kb.internal":            "Technicians only",
+	"kb.field_title":         "Title",
+	"kb.field_category":      "Category",
+	"kb.field_lang":          "Language",
+	"kb.field_body":          "Text",
+	"kb.body_hint":           "Plain text. A blank line starts a paragraph; lines starting with \"- \" or \"1. \" make lists; [text](https://...) and https:// addresses become links.",
+	"kb.lang_any":            "Any language",
+	"kb.lang_fr":             "French",
+	"kb.lang_en":             "English",
+	"kb.save":                "Save",
+	"kb.cancel":              "Cancel",
+	"kb.by":                  "By %s",
+	"kb.updated":             "Updated %s",
+	"kb.views":               "%d views",
+	"kb.from_ticket":         "From ticket #%d",
+	"kb.save_solution":       "Save the solution as an article",
+	"kb.saved_from":          "Articles from this ticket",
+	"kb.invalid":             "The article was not saved: correct the fields in red.",
+	"kb.err_title":           "The title is required (at most 255 characters).",
+	"kb.err_body":            "The text is too long (at most 100,000 characters).",
+	"kb.err_lang":            "The language must be French, English or any.",
+	"kb.err_category":        "This category does not exist (any more): choose another.",
+	"kb.err_ticket":          "The ticket does not exist, or you may not see it.",
+	"kb.err_no_solution":     "This ticket has no solution to save.",
+	"kb.category_new":        "New category",
+	"kb.category_name":       "Name",
+	"kb.category_parent":     "Inside",
+	"kb.category_root":       "(top level)",
+	"kb.category_add":        "Add",
+	"kb.category_delete":     "Delete the category",
+	"kb.err_category_name":   "The category name is required (at most 100 characters).",
+	"kb.err_category_exists": "A category of that name already exists there.",
+	"kb.err_category_parent": "The parent category does not exist (any more).",
+	"kb.previous":            "Previous",
+	"kb.next":                "Next",
+	"helpdesk.faq_search":    "Search the FAQ",
+	"helpdesk.faq":           "Frequently asked questions",
+}
+
+func init() {
+	for k, v := range enKB {
+		en[k] = v
+	}
+}

@@ -1,0 +1,65 @@
+package i18n
+
+// frKB is the knowledge base's part of the French catalogue, merged into
+// fr at start-up.
+var frKB = map[string]string{
+	"nav.kb":                 "Base de connaissances",
+	"kb.title":               "Base de connaissances",
+	"kb.faq_title":           "FAQ",
+	"kb.search":              "Chercher dans les articles",
+	"kb.search_button":       "Chercher",
+	"kb.categories":          "Catégories",
+	"kb.all_categories":      "Toutes les catégories",
+	"kb.uncategorised":       "Sans catégorie",
+	"kb.new":                 "Nouvel article",
+	"kb.edit":                "Modifier",
+	"kb.delete":              "Supprimer",
+	"kb.delete_confirm":      "Supprimer cet article ?",
+	"kb.empty":               "Aucun article ne correspond.",
+	"kb.count":               "%d articles",
+	"kb.faq":                 "FAQ",
+	"kb.faq_hint":            "Publié aux utilisateurs du libre-service",
+	"kb.internal":            "Réservé aux techniciens",
+	"kb.field_title":         "Titre",
+	"kb.field_category":      "Catégorie",
+	"kb.field_lang":          "Langue",
+	"kb.field_body":          "Texte",
+	"kb.body_hint":           "Texte simple. Une ligne vide commence un paragraphe ; les lignes commençant par « - » ou « 1. » font des listes ; [texte](https://...) et les adresses https:// deviennent des liens.",
+	"kb.lang_any":            "Toutes langues",
+	"kb.lang_fr":             "Français",
+	"kb.lang_en":             "Anglais",
+	"kb.save":                "Enregistrer",
+	"kb.cancel":              "Annuler",
+	"kb.by":                  "Par %s",
+	"kb.updated":             "Mis à jour le %s",
+	"kb.views":               "%d consultations",
+	"kb.from_ticket":         "Issu du ticket n° %d",
+	"kb.save_solution":       "Enregistrer la solution comme article",
+	"kb.saved_from":          "Articles issus de ce ticket",
+	"kb.invalid":             "L'article n'a pas été enregistré : corrigez les champs en rouge.",
+	"kb.err_title":           "Le titre est obligatoire (255 caractères au plus).",
+	"kb.err_body":            "Le texte est trop long (100 000 caractères au plus).",
+	"kb.err_lang":            "La langue doit être le français, l'anglais ou toutes langues.",
+	"kb.err_category":        "Cette catégorie n'existe pas (ou plus) : choisissez-en une autre.",
+	"kb.err_ticket":          "Le ticket n'existe pas, ou vous ne pouvez pas le voir.",
+	"kb.err_no_solution":     "Ce ticket n'a pas de solution à enregistrer.",
+	"kb.category_new":        "Nouvelle catégorie",
+	"kb.category_name":       "Nom",
+	"kb.category_parent":     "Dans",
+	"kb.category_root":       "(premier niveau)",
+	"kb.category_add":        "Ajouter",
+	"kb.category_delete":     "Supprimer la catégorie",
+	"kb.err_category_name":   "Le nom de la catégorie est obligatoire (100 caractères au plus).",
+	"kb.err_category_exists": "Une catégorie de ce nom existe déjà à cet endroit.",
+	"kb.err_category_parent": "La catégorie parente n'existe pas (ou plus).",
+	"kb.previous":            "Précédents",
+	"kb.next":                "Suivants",
+	"helpdesk.faq_search":    "Chercher dans la FAQ",
+	"helpdesk.faq":           "Questions fréquentes",
+}
+
+func init() {
+	for k, v := range frKB {
+		fr[k] = v
+	}
+}
