@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parcproject/parc/collector/config"
+	"github.com/parcproject/parc/collector/escalate"
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/jobs"
 	"github.com/parcproject/parc/collector/notify"
@@ -50,6 +51,10 @@ func newBackground(cfg config.Config, st store.Store, ing *ingest.Ingester, log 
 	}
 	mailer.Register(w)
 	if err := mailer.Schedule(context.Background(), cfg.Mail.IMAPPoll, time.Now()); err != nil {
+		return nil, err
+	}
+	escalate.Register(w, st, log)
+	if err := escalate.Schedule(context.Background(), st, time.Now()); err != nil {
 		return nil, err
 	}
 	sched := jobs.NewScheduler(st, log, 0)

@@ -21,6 +21,9 @@ const (
 	Solved          Kind = "solved"
 	ApprovalRequest Kind = "approval_request"
 	ApprovalAnswer  Kind = "approval_answer"
+	// SLAWarning: a deadline (SLA "tto" or "ttr") comes soon; for the
+	// assignees only.
+	SLAWarning Kind = "sla_warning"
 )
 
 // Job kinds this package handles.
@@ -52,6 +55,11 @@ type Event struct {
 	// Accepted is an approval's answer (ApprovalAnswer).
 	Accepted bool      `json:"accepted,omitempty"`
 	At       time.Time `json:"at"`
+
+	// SLA and Due are the warned deadline's kind ("tto", "ttr") and time
+	// (SLAWarning).
+	SLA string    `json:"sla,omitempty"`
+	Due time.Time `json:"due,omitempty"`
 }
 
 // eventAttempts bounds the tries of an event: it only reads the database
@@ -94,7 +102,7 @@ func RecordApprovalAnswer(ctx context.Context, q any, ticketID, approver int64, 
 
 func (k Kind) valid() bool {
 	switch k {
-	case Created, Followup, Assigned, StatusChanged, Solved, ApprovalRequest, ApprovalAnswer:
+	case Created, Followup, Assigned, StatusChanged, Solved, ApprovalRequest, ApprovalAnswer, SLAWarning:
 		return true
 	}
 	return false

@@ -35,9 +35,10 @@ func Recipients(ev Event, people, approvers []store.Recipient) []store.Recipient
 }
 
 // concerned says whether an actor holding kinds hears about ev: a private
-// followup is for the assignees only; everything else for every actor.
+// followup and an SLA warning are for the assignees only; everything else
+// for every actor.
 func concerned(ev Event, kinds []int) bool {
-	if ev.Kind == Followup && ev.Private {
+	if (ev.Kind == Followup && ev.Private) || ev.Kind == SLAWarning {
 		return slices.Contains(kinds, store.ActorAssignee)
 	}
 	return len(kinds) > 0

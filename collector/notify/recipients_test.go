@@ -37,6 +37,7 @@ func TestRecipients(t *testing.T) {
 		{"solution", Event{Kind: Solved, AuthorID: 3}, []int64{1, 2, 4}},
 		{"approval request to approvers only", Event{Kind: ApprovalRequest, AuthorID: 9, Approvers: []int64{8, 1, 9}}, []int64{8, 1}},
 		{"approval answer to the ticket's people", Event{Kind: ApprovalAnswer, AuthorID: 8}, []int64{1, 2, 3, 4}},
+		{"SLA warning to assignees only", Event{Kind: SLAWarning, SLA: "ttr"}, []int64{3, 4}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

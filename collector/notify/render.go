@@ -115,6 +115,8 @@ func headline(lang string, ev Event, t ticketInfo) string {
 			return i18n.T(lang, "notify.approval_yes", who, t.ID)
 		}
 		return i18n.T(lang, "notify.approval_no", who, t.ID)
+	case SLAWarning:
+		return i18n.T(lang, "notify.sla_"+ev.SLA, t.ID, ev.Due.In(time.Local).Format("2006-01-02 15:04"))
 	}
 	return i18n.T(lang, "notify."+string(ev.Kind), who, t.ID)
 }
