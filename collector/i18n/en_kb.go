@@ -16,7 +16,7 @@ var enKB = map[string]string{
 	"kb.delete":              "Delete",
 	"kb.delete_confirm":      "Delete this article?",
 	"kb.empty":               "No article matches.",
-	"kb.count":               "%d articles",
+	"kb.count":               "Articles: %d",
 	"kb.faq":                 "FAQ",
 	"kb.faq_hint":            "Published to self-service users",
 	"kb.internal":            "Technicians only",

@@ -16,7 +16,7 @@ var frKB = map[string]string{
 	"kb.delete":              "Supprimer",
 	"kb.delete_confirm":      "Supprimer cet article ?",
 	"kb.empty":               "Aucun article ne correspond.",
-	"kb.count":               "%d articles",
+	"kb.count":               "Articles : %d",
 	"kb.faq":                 "FAQ",
 	"kb.faq_hint":            "Publié aux utilisateurs du libre-service",
 	"kb.internal":            "Réservé aux techniciens",
