@@ -14,9 +14,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/jobs"
 	"github.com/parcproject/parc/collector/snmppoll/snmppolltest"
 	"github.com/parcproject/parc/collector/store"
+	"github.com/parcproject/parc/pkg/inventory"
 )
 
 // TestNetworkDiscoveryBrowser is the issue's "done when": on a simulated
@@ -24,13 +26,17 @@ import (
 // an administrator enters a credential, then a job with the range and the
 // community in a real Chromium, runs it, watches the progress reach 100 %,
 // and finds both devices in the park, the switch with its ports and the
-// printer with its supplies. Screenshots go to the test's
-// artifact directory (go test -artifacts keeps them).
+// printer with its supplies. A PC an agent reported before the run is
+// then linked to the access switch port its MAC was learnt on: its page
+// names the switch, the port and the VLAN, and the switch's page shows
+// the PC on that port. Screenshots go to the test's artifact directory
+// (go test -artifacts keeps them).
 func TestNetworkDiscoveryBrowser(t *testing.T) {
 	exe := chromiumPath(t)
 	site := snmppolltest.Start(t, snmppolltest.Walks)
 	e := newEnv(t)
 	svc := e.withNetwork()
+	pc := e.accessPC()
 	w, err := jobs.NewWorker(e.st, slog.New(slog.NewTextHandler(io.Discard, nil)), jobs.WorkerOptions{Poll: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +109,7 @@ func TestNetworkDiscoveryBrowser(t *testing.T) {
 		chromedp.Click(chromedp.ID("new-job")),
 		chromedp.WaitVisible(chromedp.ID("j-name")),
 		chromedp.SendKeys(chromedp.ID("j-name"), "Site B"),
-		chromedp.SendKeys(chromedp.ID("j-targets"), site.Range),
+		chromedp.SetValue(chromedp.ID("j-targets"), site.Range+"\n"+site.AccessSwitch),
 		chromedp.SetValue(chromedp.ID("j-cred1"), strconv.FormatInt(creds[0].ID, 10)),
 		chromedp.SetValue(chromedp.ID("j-timeout"), "300"),
 		chromedp.SetValue(chromedp.ID("j-retries"), "0"),
@@ -143,7 +149,7 @@ func TestNetworkDiscoveryBrowser(t *testing.T) {
 	if st := text("#run-state"); !strings.Contains(st, "Finished") {
 		t.Fatalf("run state %q; want Finished (error: %s)", st, text("#run-status"))
 	}
-	for ip, typ := range map[string]string{site.Printer: "Printer", site.Switch: "Networking"} {
+	for ip, typ := range map[string]string{site.Printer: "Printer", site.Switch: "Networking", site.AccessSwitch: "Networking"} {
 		row := fmt.Sprintf(`//table[@id="result-list"]//tr[@data-ip=%q][@data-status="imported"]`, ip)
 		step("result of "+ip, chromedp.WaitVisible(chromedp.Search(row)))
 		if got := text(fmt.Sprintf(`tr[data-ip=%q]`, ip)); !strings.Contains(got, typ) {
@@ -187,5 +193,47 @@ func TestNetworkDiscoveryBrowser(t *testing.T) {
 	if got := text("#supplies"); !strings.Contains(got, "Black Toner") {
 		t.Errorf("printer supplies: %q; want the black toner", got)
 	}
+	step("open the PC", chromedp.Navigate(fmt.Sprintf("%s/assets/%d", e.ts.URL, pc)),
+		chromedp.WaitVisible(chromedp.ID("network-links")))
+	shot("pc")
+	if got := text("#network-links"); !strings.Contains(got, "DUMSYS-64") || !strings.Contains(got, "port "+snmppolltest.AccessPort) ||
+		!strings.Contains(got, "VLAN 71") {
+		t.Errorf("PC's network: %q; want switch DUMSYS-64, port %s (VLAN 71)", got, snmppolltest.AccessPort)
+	}
+	step("open the access switch", chromedp.Navigate(fmt.Sprintf("%s/assets/%d", e.ts.URL, asset[site.AccessSwitch])),
+		chromedp.WaitVisible(chromedp.ID("ports-table")))
+	shot("access-switch")
+	row := fmt.Sprintf(`//table[@id="ports-table"]//tr[td[1]/strong[text()=%q]]`, snmppolltest.AccessPort)
+	step("find the PC's port", chromedp.ScrollIntoView(chromedp.Search(row)))
+	shot("access-switch-port")
+	onPort, err := chromedp.Run(tctx, chromedp.Text(chromedp.Search(row)))
+	if err != nil {
+		t.Fatalf("read the PC's port: %v", err)
+	}
+	if !strings.Contains(onPort, accessPCName) {
+		t.Errorf("access switch port %s: %q; want %s on it", snmppolltest.AccessPort, onPort, accessPCName)
+	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// accessPCName is the PC plugged into the access switch.
+const accessPCName = "PC-ACCUEIL-2"
+
+// accessPC ingests the agent report of a PC whose network card has the
+// MAC the simulated access switch learnt on one of its ports, as an agent
+// posting its inventory would, and returns its asset.
+func (e *env) accessPC() int64 {
+	e.t.Helper()
+	in, err := ingest.New(e.st, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	r := &inventory.Report{Action: "inventory", DeviceID: "pc-accueil-2", ItemType: "Computer", Content: inventory.Content{
+		VersionClient: "Parc", Hardware: &inventory.Hardware{Name: accessPCName, UUID: "uuid-access-0001"},
+		Networks: []inventory.Network{{Description: "eth0", MAC: snmppolltest.AccessPC}}}}
+	res, err := in.Ingest(ctx, ingest.Source{Origin: "glpi"}, r)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res.AssetID
 }

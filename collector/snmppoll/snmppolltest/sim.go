@@ -27,17 +27,31 @@ type Site struct {
 	Printer, Switch string // IP addresses
 	Range           string // a CIDR range holding both, with silent addresses
 	Port            int    // the UDP port every device listens on
+	// AccessSwitch is an HP ProCurve outside Range whose default context
+	// has a MAC address table (the Catalyst learns its MACs per VLAN
+	// context, which snmpsimd does not serve): a job that also targets it
+	// links PCs to its ports.
+	AccessSwitch string
 }
 
+// AccessPC is a MAC the access switch learnt on its port 12, untagged in
+// VLAN 71 ("VLAN71"), alone on that port.
+const AccessPC = "10:60:4b:b4:dc:e8"
+
+// AccessPort is the name of the access switch's port where AccessPC sits.
+const AccessPort = "12"
+
 // devices are the walks of the site, in endpoint order.
-var devices = []string{"librenms/brother.snmprec", "snmpsim-data/cisco-c3560.snmprec"}
+var devices = []string{"librenms/brother.snmprec", "snmpsim-data/cisco-c3560.snmprec",
+	"snmpsim-data/hpe-procurve-516733-b21.snmprec"}
 
 // Start serves the site on 127.0.3.10 (a Brother printer) and 127.0.3.20
-// (a Cisco Catalyst 3560), in 127.0.3.0/27, until the test ends. walks is
-// the fixture folder relative to the calling test (usually Walks).
+// (a Cisco Catalyst 3560), in 127.0.3.0/27, and 127.0.3.40 (an HP
+// ProCurve access switch) outside it, until the test ends. walks is the
+// fixture folder relative to the calling test (usually Walks).
 func Start(t testing.TB, walks string) *Site {
 	t.Helper()
-	site := &Site{Printer: "127.0.3.10", Switch: "127.0.3.20", Range: "127.0.3.0/27"}
+	site := &Site{Printer: "127.0.3.10", Switch: "127.0.3.20", Range: "127.0.3.0/27", AccessSwitch: "127.0.3.40"}
 	// One folder per test binary: two packages' tests run at once, and
 	// snmpsimd's index cache must not be shared between two daemons.
 	root := filepath.Join(os.TempDir(), "parc-snmppoll-site-"+filepath.Base(os.Args[0]))
@@ -47,8 +61,9 @@ func Start(t testing.TB, walks string) *Site {
 	}
 	site.Port = snmptest.FreePort(t, site.Printer)
 	stop, err := snmptest.Launch(snmptest.SimConfig{Data: data, Cache: filepath.Join(root, "cache"), V2CArch: true,
-		Endpoints: []string{site.Printer + ":" + strconv.Itoa(site.Port), site.Switch + ":" + strconv.Itoa(site.Port)},
-		Ready:     Community})
+		Endpoints: []string{site.Printer + ":" + strconv.Itoa(site.Port), site.Switch + ":" + strconv.Itoa(site.Port),
+			site.AccessSwitch + ":" + strconv.Itoa(site.Port)},
+		Ready: Community})
 	if errors.Is(err, snmptest.ErrMissing) {
 		snmptest.Missing(t, err.Error())
 	}
