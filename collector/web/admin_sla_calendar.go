@@ -36,7 +36,9 @@ func slaCalendarForm(r *http.Request, id int64) (c *store.SLACalendar, msg strin
 	return c, ""
 }
 
-func (s *Server) adminSLACalendarCreate(w http.ResponseWriter, r *http.Request) { s.saveSLACalendar(w, r, 0) }
+func (s *Server) adminSLACalendarCreate(w http.ResponseWriter, r *http.Request) {
+	s.saveSLACalendar(w, r, 0)
+}
 
 func (s *Server) adminSLACalendarUpdate(w http.ResponseWriter, r *http.Request) {
 	if pathID(r) == 0 {
