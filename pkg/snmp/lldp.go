@@ -76,6 +76,7 @@ func buildLLDP(rem, manAddr, portMap Table) map[int64]inventory.Connection {
 	}
 	ips := lldpManAddrs(manAddr)
 	out := map[int64]inventory.Connection{}
+	chassis := map[int64]string{} // the kept entry's chassis ID text
 	for _, key := range order {
 		row := rows[key]
 		str := func(c string) string { return cleanText(rem.String(row[c])) }
@@ -112,9 +113,78 @@ func buildLLDP(rem, manAddr, portMap Table) map[int64]inventory.Connection {
 		}
 		c.IP = ips[key]
 		local, _ := arcAt(key, 1)
-		out[bridgeToIf(portMap, int64(local))] = c
+		idx := bridgeToIf(portMap, int64(local))
+		id := cleanText(pduString(rem[row[lldpChassisID]]))
+		if prev, ok := out[idx]; ok {
+			c, id = keepNeighbour(prev, chassis[idx], c, id)
+		}
+		out[idx], chassis[idx] = c, id
 	}
 	return out
+}
+
+// keepNeighbour chooses between two LLDP entries of one local port. A
+// device that sends LLDP twice (two agents, or an old entry not yet aged
+// out) gives two partial descriptions of itself: they are merged, the
+// more complete one first and the other filling its blanks. Entries of
+// two different devices (a hub between) are not mixed: the more complete
+// one is kept.
+func keepNeighbour(a inventory.Connection, aID string, b inventory.Connection, bID string) (inventory.Connection, string) {
+	if connectionFacts(b) > connectionFacts(a) {
+		a, aID, b, bID = b, bID, a, aID
+	}
+	if !sameNeighbour(a, aID, b, bID) {
+		return a, aID
+	}
+	fill := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	fill(&a.IfDescr, b.IfDescr)
+	fill(&a.IP, b.IP)
+	fill(&a.Model, b.Model)
+	fill(&a.SysDescr, b.SysDescr)
+	fill(&a.SysMAC, b.SysMAC)
+	fill(&a.SysName, b.SysName)
+	if a.IfNumber == 0 {
+		a.IfNumber = b.IfNumber
+	}
+	if len(a.MAC) == 0 {
+		a.MAC = b.MAC
+	}
+	return a, aID
+}
+
+// sameNeighbour tells whether two LLDP entries describe one device: the
+// same system name or chassis MAC, or one's chassis ID naming the
+// other's system ("sw-01(SERIAL)" for sw-01).
+func sameNeighbour(a inventory.Connection, aID string, b inventory.Connection, bID string) bool {
+	switch {
+	case a.SysName != "" && strings.EqualFold(a.SysName, b.SysName):
+		return true
+	case a.SysMAC != "" && a.SysMAC == b.SysMAC:
+		return true
+	case a.SysName != "" && strings.HasPrefix(strings.ToLower(bID), strings.ToLower(a.SysName)):
+		return true
+	case b.SysName != "" && strings.HasPrefix(strings.ToLower(aID), strings.ToLower(b.SysName)):
+		return true
+	}
+	return false
+}
+
+// connectionFacts counts a connection's non-empty fields.
+func connectionFacts(c inventory.Connection) int {
+	n := len(c.MAC)
+	for _, s := range []string{c.IfDescr, c.IP, c.Model, c.SysDescr, c.SysMAC, c.SysName} {
+		if s != "" {
+			n++
+		}
+	}
+	if c.IfNumber != 0 {
+		n++
+	}
+	return n
 }
 
 func setPortRef(c *inventory.Connection, id string) {
