@@ -135,7 +135,7 @@ type Approval struct {
 	UserID     int64  `json:"user_id,omitempty"`
 	GroupID    int64  `json:"group_id,omitempty"`
 	Question   string `json:"question,omitempty"`    // key of a "user" question
-	MinPercent int    `json:"min_percent,omitempty"` // approvals needed, 0..100
+	MinPercent int    `json:"min_percent,omitempty"` // approvals needed: 0, 50 or 100
 }
 
 // Target is what a submission creates: a ticket requested by the

@@ -278,3 +278,30 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+func TestParseChoices(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Choice
+		err  string
+	}{
+		{"laptop | Portable | Laptop\n\n  Écran\r\nSouris | Mouse", []Choice{
+			{"laptop", Text{"Portable", "Laptop"}}, {"Écran", Text{"Écran", "Écran"}}, {"Mouse", Text{"Souris", "Mouse"}}}, ""},
+		{"a | b | c | d", nil, "line 1 has 4 parts"},
+		{"ok\n | Vide | Empty", nil, "line 2 has no value"},
+		{"x || Only English", []Choice{{"x", Text{"Only English", "Only English"}}}, ""},
+		{"", nil, ""},
+	}
+	for _, tc := range tests {
+		got, err := ParseChoices(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: got error %v; want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: got %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}

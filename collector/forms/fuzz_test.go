@@ -62,3 +62,25 @@ func FuzzTemplate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzChoices parses arbitrary choices fields: no panic, and what parses
+// formats back to the same choices.
+func FuzzChoices(f *testing.F) {
+	f.Add("laptop | Portable | Laptop\nÉcran\nSouris | Mouse")
+	f.Add("a|b|c|d\n\r\n|x")
+	f.Fuzz(func(t *testing.T, s string) {
+		cs, err := ParseChoices(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseChoices(FormatChoices(cs))
+		if err != nil || len(again) != len(cs) {
+			t.Fatalf("round trip of %q: got %v, %v; want %v", s, again, err, cs)
+		}
+		for i := range cs {
+			if again[i] != cs[i] {
+				t.Errorf("round trip of %q: got %v; want %v", s, again[i], cs[i])
+			}
+		}
+	})
+}

@@ -163,7 +163,7 @@ func validateTarget(add func(field, code, arg string), t *Target, qs map[string]
 	}
 	a := t.Approval
 	switch {
-	case a.MinPercent < 0 || a.MinPercent > 100:
+	case a.MinPercent != 0 && a.MinPercent != 50 && a.MinPercent != 100:
 		add("target: approval", CodeBadApprove, fmt.Sprint(a.MinPercent))
 	case a.Kind == ApprovalNone:
 	case a.Kind == ApprovalUser && a.UserID <= 0, a.Kind == ApprovalGroup && a.GroupID <= 0:

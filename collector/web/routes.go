@@ -60,7 +60,7 @@ func (s *Server) routes() []route {
 // role matrix test still walks every one of them.
 func (s *Server) areaRoutes() []route {
 	var out []route
-	for _, rs := range [][]route{s.ticketRoutes(), s.networkRoutes(), s.netAssetRoutes(), s.agentRoutes(), s.adminRoutes(), s.statsRoutes(), s.kbRoutes(), s.slaRoutes()} {
+	for _, rs := range [][]route{s.ticketRoutes(), s.networkRoutes(), s.netAssetRoutes(), s.agentRoutes(), s.adminRoutes(), s.statsRoutes(), s.kbRoutes(), s.slaRoutes(), s.formRoutes()} {
 		out = append(out, rs...)
 	}
 	return out

@@ -18,6 +18,7 @@ type counter struct {
 type selfserviceHomeData struct {
 	Counters []counter
 	Recent   ticketListData
+	Catalog  []catalogTile // the service catalogue's forms
 }
 
 // selfserviceHome is the helpdesk's home: the user's requests counted by
@@ -52,6 +53,10 @@ func (s *Server) selfserviceHome(w http.ResponseWriter, r *http.Request) {
 	}}
 	page, err := tq.ListTickets(ctx, store.TicketFilter{VisibleTo: u.ID, Open: true, Sort: "updated", Desc: true, Limit: 5})
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Catalog, err = s.visibleForms(ctx, u.Role, state(r).lang); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -40,6 +40,7 @@ type ticketViewData struct {
 	Edit       *ticketEditChoices // nil unless the user may edit
 	Late       bool               // open and past its due date
 	Survey     *surveyView        // closed tickets: the satisfaction survey
+	FormName   string             // the catalogue form that created it, "" if none
 }
 
 // ticketEditChoices are the edit form's choices.
@@ -81,6 +82,10 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Can["take"] = d.Can["take"] && !lt.rel.Assignee
 	if err := s.fillTicketView(ctx, tq, lt, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.FormName, err = s.ticketFormName(ctx, lt.t.ID, state(r).lang); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
