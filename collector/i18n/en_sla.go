@@ -40,6 +40,13 @@ var enSLA = map[string]string{
 	"sla.err_hours":           "Hours: give a positive number of hours, at most %d (decimals allowed, e.g. 1.5).",
 	"sla.err_warn":            "Warning: give a whole number of minutes, not longer than the rule's duration.",
 	"sla.err_priority":        "Priority: choose one of the list.",
+	"sla.badge_late":          "Late",
+	"sla.badge_at_risk":       "At risk",
+	"sla.met":                 "met",
+	"sla.elapsed":             "Business time counted",
+	"sla.paused":              "%s pending, not counted",
+	"sla.clock_stopped":       "Clock stopped (pending)",
+	"sla.late_tto":            "%d not taken in charge in time",
 }
 
 func init() {

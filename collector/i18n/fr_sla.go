@@ -38,6 +38,13 @@ var frSLA = map[string]string{
 	"sla.err_hours":           "Heures : indiquez un nombre d'heures positif, au plus %d (décimales permises, par ex. 1,5).",
 	"sla.err_warn":            "Alerte : indiquez un nombre entier de minutes, pas plus long que le délai de la règle.",
 	"sla.err_priority":        "Priorité : choisissez-en une de la liste.",
+	"sla.badge_late":          "En retard",
+	"sla.badge_at_risk":       "À risque",
+	"sla.met":                 "respecté",
+	"sla.elapsed":             "Temps ouvré décompté",
+	"sla.paused":              "%s en attente, non décomptées",
+	"sla.clock_stopped":       "Décompte arrêté (en attente)",
+	"sla.late_tto":            "%d non pris en charge dans les délais",
 }
 
 func init() {

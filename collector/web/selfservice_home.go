@@ -60,6 +60,6 @@ func (s *Server) selfserviceHome(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.Recent = ticketListData{Rows: ticketRows(page.Tickets), Sorts: sortHeaders(ticketQuery{}, "")}
+	d.Recent = ticketListData{Rows: s.slaRows(ctx, page.Tickets), Sorts: sortHeaders(ticketQuery{}, "")}
 	s.render(w, r, http.StatusOK, "selfservice_home", s.newPage(r, "helpdesk.title", "helpdesk", d))
 }

@@ -57,7 +57,7 @@ func (s *Server) selfserviceList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := "/tickets/mine"
-	d := ticketListData{Query: q, Rows: ticketRows(page.Tickets), Total: page.Total, Base: base,
+	d := ticketListData{Query: q, Rows: s.slaRows(ctx, page.Tickets), Total: page.Total, Base: base,
 		Pager: newPager(q.url(base), q.Page, q.PerPage, page.Total), Statuses: ticketStatusChoices(),
 		Sorts: sortHeaders(q, base, "id", "title", "status", "opened", "updated")}
 	s.render(w, r, http.StatusOK, "selfservice_list", s.newPage(r, "helpdesk.mine", "mine", d))

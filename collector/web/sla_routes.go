@@ -8,6 +8,7 @@ import (
 
 func init() {
 	pageNames = append(pageNames, "admin_sla")
+	layoutFiles = append(layoutFiles, "sla_partials.html")
 }
 
 // slaRoutes are the service levels' administration (calendars, rules)

@@ -28,6 +28,7 @@ type techDashboard struct {
 	Late            []ticketRow
 	LateTotal       int
 	LateURL         string
+	LateTTO         int // open tickets nobody took by their SLA's time to own
 	Unassigned      []ticketRow
 	UnassignedTotal int
 	UnassignedURL   string
@@ -61,7 +62,10 @@ func (s *Server) techDashboard(r *http.Request) (*techDashboard, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Late, d.LateTotal = ticketRows(late.Tickets), late.Total
+	d.Late, d.LateTotal = s.slaRows(ctx, late.Tickets), late.Total
+	if d.LateTTO, err = s.countTTOLate(ctx); err != nil {
+		return nil, err
+	}
 	unassigned, err := tq.ListTickets(ctx, store.TicketFilter{Statuses: []int{int(helpdesk.StatusNew)}, AssigneeUser: -1,
 		Sort: "opened", Limit: dashboardTickets})
 	if err != nil {

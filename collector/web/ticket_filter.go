@@ -193,6 +193,7 @@ type ticketRow struct {
 	TypeName   string // "incident" or "request"
 	Color      string // Bootstrap colour of the status badge
 	Waiting    bool   // solved, waiting for approval
+	SLA        string // "late", "at_risk" or "" (see withSLA)
 }
 
 // statusColors match the self-service counters' colours.

@@ -50,7 +50,7 @@ func (s *Server) ticketQueue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := "/tickets"
-	d := &queueData{ticketListData: ticketListData{Query: q, Rows: ticketRows(page.Tickets), Total: page.Total, Base: base,
+	d := &queueData{ticketListData: ticketListData{Query: q, Rows: s.slaRows(ctx, page.Tickets), Total: page.Total, Base: base,
 		Pager: newPager(q.url(base), q.Page, q.PerPage, page.Total), Statuses: ticketStatusChoices(), Bulk: true,
 		Sorts: sortHeaders(q, base, ticketColumns...)}, UserID: st.user.ID, Dates: queryDates,
 		DateVals: map[string]string{}, SolTypes: solutionTypes, SaveQuery: q.values().Encode(), Back: q.url(base)}

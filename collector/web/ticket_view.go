@@ -41,6 +41,7 @@ type ticketViewData struct {
 	Late       bool               // open and past its due date
 	Survey     *surveyView        // closed tickets: the satisfaction survey
 	FormName   string             // the catalogue form that created it, "" if none
+	SLA        *ticketSLAView     // the deadlines, nil without an SLA
 }
 
 // ticketEditChoices are the edit form's choices.
@@ -90,6 +91,10 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if d.Survey, err = s.surveyFor(ctx, lt, d.Can[string(helpdesk.ActViewPrivate)]); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.fillTicketSLA(ctx, lt.t, d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
