@@ -80,8 +80,9 @@ func (s *Server) listTickets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r)
-	if helpdesk.ParseRole(u.Role) < helpdesk.RoleObserver {
-		f.VisibleTo = u.ID // self-service: their own and observed tickets only
+	if !helpdesk.ParseRole(u.Role).Staff() {
+		// Self-service and observers: their own and observed tickets only.
+		f.VisibleTo = u.ID
 	}
 	tq, err := store.Tickets(s.st)
 	if err != nil {
@@ -127,6 +128,9 @@ func loadTicket(ctx context.Context, tq store.TicketQueries, u *store.User, id i
 	}
 	if rel.Assignee {
 		rt.actor.Rel |= helpdesk.RelAssignee
+	}
+	if rel.Approver {
+		rt.actor.Rel |= helpdesk.RelApprover
 	}
 	if !helpdesk.Can(rt.actor, helpdesk.ActView, helpdesk.Status(t.Status)) {
 		return nil, store.ErrNotFound

@@ -83,10 +83,24 @@ func TestTicketAPIRoles(t *testing.T) {
 		if list.Total != 1 || list.Items[0].ID != mine.Ticket.ID {
 			t.Errorf("self-service list: got %+v; want only their ticket", list)
 		}
+		// Observer mode: the observer follows the ticket it observes only.
+		tq, _ := store.Tickets(e.st)
+		obs, err := e.st.GetUserByLogin(context.Background(), store.RoleObserver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tq.AddTicketActor(context.Background(), &store.TicketActor{TicketID: mine.Ticket.ID,
+			Kind: store.ActorObserver, UserID: obs.ID}); err != nil {
+			t.Fatal(err)
+		}
 		for _, role := range []string{store.RoleObserver, store.RoleTechnician, store.RoleAdmin} {
 			te.call(role, "GET", PathTickets, nil, &list)
-			if list.Total != 2 {
-				t.Errorf("%s list: got %d tickets; want 2", role, list.Total)
+			want := 2
+			if role == store.RoleObserver {
+				want = 1
+			}
+			if list.Total != want {
+				t.Errorf("%s list: got %d tickets; want %d", role, list.Total, want)
 			}
 		}
 		for _, tc := range []struct {
@@ -99,6 +113,7 @@ func TestTicketAPIRoles(t *testing.T) {
 			{store.RoleSelfService, "POST", one + "/followups", FollowupInput{Content: "secret", Private: true}, 403},
 			{store.RoleSelfService, "POST", one + "/solution", SolutionInput{Content: "done"}, 403},
 			{store.RoleObserver, "GET", one, nil, 200},
+			{store.RoleObserver, "GET", other, nil, 404},                                          // not observed: not revealed
 			{store.RoleObserver, "POST", one + "/followups", FollowupInput{Content: "seen"}, 403}, // reads, does not take part
 			{store.RoleObserver, "POST", one + "/solution", SolutionInput{Content: "done"}, 403},
 			{store.RoleTechnician, "POST", one + "/followups", FollowupInput{Content: "private note", Private: true}, 201},

@@ -85,10 +85,15 @@ func allowed(a Actor, act Action) bool {
 	requester := a.Rel.Has(RelRequester)
 	switch act {
 	case ActView:
-		// Observers read the whole helpdesk, as they read the park.
-		return a.Role >= RoleObserver || (a.Role == RoleSelfService && (related || a.Rel.Has(RelAssignee)))
+		// Staff read the whole helpdesk. Others, observers included, follow
+		// the tickets they (or a group of theirs) are an actor of, and
+		// those they are asked to approve (observer mode).
+		return a.Role.Staff() || (a.Role >= RoleSelfService &&
+			(related || a.Rel.Has(RelAssignee) || a.Rel.Has(RelApprover)))
 	case ActFollowup, ActDocument:
-		return a.Role.Staff() || (a.Role >= RoleSelfService && (related || a.Rel.Has(RelAssignee)))
+		// Observers only watch (and approve), except on their own requests.
+		return a.Role.Staff() || (a.Role == RoleSelfService && (related || a.Rel.Has(RelAssignee))) ||
+			(a.Role == RoleObserver && requester)
 	case ActViewPrivate, ActPrivateFollowup, ActTake, ActTask, ActPending, ActResume, ActSolve, ActEdit:
 		return a.Role.Staff()
 	case ActAssign, ActUnassign:

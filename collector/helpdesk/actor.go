@@ -5,7 +5,9 @@ package helpdesk
 type Role int
 
 // The roles. A self-service user opens and follows their own tickets; an
-// observer also reads the park and every ticket; technicians work tickets;
+// observer also reads the park and follows, read-only but for approving,
+// the tickets they or their groups request or observe and those they are
+// asked to approve; technicians work tickets;
 // supervisors also dispatch them; administrators do everything.
 const (
 	RoleNone Role = iota
@@ -38,6 +40,9 @@ const (
 	RelRequester Relation = 1 << iota
 	RelObserver
 	RelAssignee
+	// RelApprover: the user was asked to approve the ticket (a ticket
+	// approval, not the requester's approval of a solution).
+	RelApprover
 )
 
 // Has reports whether r includes every relation of x.

@@ -73,5 +73,12 @@ func (q *queries) TicketRelations(ctx context.Context, ticketID, userID int64) (
 	if err != nil {
 		return r, fmt.Errorf("relations of user %d to ticket %d: %w", userID, ticketID, err)
 	}
+	var asked int
+	err = q.queryRow(ctx, "SELECT COUNT(*) FROM ticket_approvals WHERE ticket_id = ? AND approver_id = ?",
+		ticketID, userID).Scan(&asked)
+	if err != nil {
+		return r, fmt.Errorf("relations of user %d to ticket %d: %w", userID, ticketID, err)
+	}
+	r.Approver = asked > 0
 	return r, nil
 }

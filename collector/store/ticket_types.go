@@ -76,6 +76,8 @@ type TicketActor struct {
 // Relations are the actor kinds a user is on one ticket.
 type Relations struct {
 	Requester, Observer, Assignee bool
+	// Approver: the user was asked to approve the ticket (ticket_approvals).
+	Approver bool
 }
 
 // Followup is a message on a ticket.

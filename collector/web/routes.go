@@ -60,7 +60,8 @@ func (s *Server) routes() []route {
 // role matrix test still walks every one of them.
 func (s *Server) areaRoutes() []route {
 	var out []route
-	for _, rs := range [][]route{s.ticketRoutes(), s.networkRoutes(), s.netAssetRoutes(), s.agentRoutes(), s.adminRoutes(), s.statsRoutes(), s.kbRoutes(), s.slaRoutes(), s.formRoutes()} {
+	for _, rs := range [][]route{s.ticketRoutes(), s.networkRoutes(), s.netAssetRoutes(), s.agentRoutes(), s.adminRoutes(), s.statsRoutes(), s.kbRoutes(), s.slaRoutes(), s.formRoutes(),
+		s.approvalRoutes()} {
 		out = append(out, rs...)
 	}
 	return out

@@ -51,6 +51,10 @@ func (s *Server) selfserviceHome(w http.ResponseWriter, r *http.Request) {
 		{"solved", counts[int(helpdesk.StatusSolved)], "info", "/tickets/mine?status=solved"},
 		{"closed", counts[int(helpdesk.StatusClosed)], "dark", "/tickets/mine?status=closed"},
 	}}
+	if d.Counters, err = s.withApprovalCounter(ctx, u.ID, d.Counters); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	page, err := tq.ListTickets(ctx, store.TicketFilter{VisibleTo: u.ID, Open: true, Sort: "updated", Desc: true, Limit: 5})
 	if err != nil {
 		s.serverError(w, r, err)

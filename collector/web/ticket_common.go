@@ -80,6 +80,9 @@ func ticketActor(r *http.Request, rel store.Relations) helpdesk.Actor {
 	if rel.Assignee {
 		a.Rel |= helpdesk.RelAssignee
 	}
+	if rel.Approver {
+		a.Rel |= helpdesk.RelApprover
+	}
 	return a
 }
 

@@ -55,6 +55,9 @@ func (s *Server) techDashboard(r *http.Request) (*techDashboard, error) {
 		d.Mine = append(d.Mine, techCounter{Key: "counter." + st.String(), Count: counts[int(st)],
 			URL: "/tickets?assignee=" + meParam + "&status=" + st.String()})
 	}
+	if err := s.approvalCounter(ctx, me, &d.Mine); err != nil {
+		return nil, err
+	}
 	if err := s.groupCounters(r, tq, me, d); err != nil {
 		return nil, err
 	}

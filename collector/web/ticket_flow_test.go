@@ -127,7 +127,9 @@ func TestTicketRulesOverHTTP(t *testing.T) {
 	}{
 		{"self-service", p + "/refuse", url.Values{"reason": {"  "}}, http.StatusBadRequest},
 		{"technician", p + "/approve", nil, http.StatusForbidden}, // only the requester decides
-		{"observer", p + "/followups", url.Values{"content": {"hi"}}, http.StatusForbidden},
+		// Observers follow only their own, observed or group tickets: a
+		// stranger's ticket is not even revealed.
+		{"observer", p + "/followups", url.Values{"content": {"hi"}}, http.StatusNotFound},
 		{"self-service", p + "/cancel", nil, http.StatusConflict},
 		{"self-service", p + "/followups", url.Values{"content": {""}}, http.StatusBadRequest},
 	}

@@ -42,6 +42,7 @@ type ticketViewData struct {
 	Survey     *surveyView        // closed tickets: the satisfaction survey
 	FormName   string             // the catalogue form that created it, "" if none
 	SLA        *ticketSLAView     // the deadlines, nil without an SLA
+	Approvals  *approvalPanel     // nil when nobody was asked and the user may not ask
 }
 
 // ticketEditChoices are the edit form's choices.
@@ -95,6 +96,10 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.fillTicketSLA(ctx, lt.t, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Approvals, err = s.approvalPanelFor(ctx, tq, lt, state(r).user.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
