@@ -72,16 +72,24 @@ func (s *Service) execute(ctx context.Context, runID int64) error {
 		}
 	}
 	log := s.log.With("snmp_run_id", runID, "snmp_job_id", run.JobID)
+	// The sweep stops when the run is cancelled from any collector: its
+	// progress writer checks the run and cancels this context.
+	runCtx, cancelRun := context.WithCancelCause(ctx)
+	defer cancelRun(nil)
 	j, err := s.q.GetSNMPJob(ctx, run.JobID)
 	if err == nil {
 		var creds []snmp.Credential
 		if creds, err = s.jobCredentials(ctx, s.q, j); err == nil {
-			err = s.sweep(ctx, run, j, creds)
+			err = s.sweep(runCtx, run, j, creds, cancelRun)
 		}
 	}
 	if ctx.Err() != nil {
 		log.Info("SNMP run interrupted; it starts over when a collector takes it again")
 		return ctx.Err()
+	}
+	if errors.Is(context.Cause(runCtx), errRunCancelled) {
+		log.Info("SNMP run stopped: it was cancelled")
+		return nil
 	}
 	state, reason := store.SNMPRunDone, ""
 	if err != nil {
@@ -102,7 +110,14 @@ func (s *Service) execute(ctx context.Context, runID int64) error {
 // at most every progressEvery.
 type counters struct{ done, total, found atomic.Int64 }
 
-func (s *Service) flushProgress(ctx context.Context, runID int64, c *counters, stop <-chan struct{}) {
+// errRunCancelled is the cause of a run's context when a user cancelled
+// the run.
+var errRunCancelled = errors.New("SNMP run cancelled")
+
+// flushProgress writes the counters every progressEvery; it is also the
+// run's heartbeat: when the run was cancelled (on any collector: the mark
+// is in the database) it calls cancel.
+func (s *Service) flushProgress(ctx context.Context, runID int64, c *counters, stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	t := time.NewTicker(progressEvery)
 	defer t.Stop()
 	for {
@@ -111,19 +126,24 @@ func (s *Service) flushProgress(ctx context.Context, runID int64, c *counters, s
 			return
 		case <-t.C:
 		}
-		if err := s.q.SetSNMPRunProgress(ctx, runID, int(c.done.Load()), int(c.total.Load()), int(c.found.Load())); err != nil && ctx.Err() == nil {
+		err := s.q.SetSNMPRunProgress(ctx, runID, int(c.done.Load()), int(c.total.Load()), int(c.found.Load()))
+		if errors.Is(err, store.ErrNotFound) && s.watchCancel(ctx, runID) {
+			cancel(errRunCancelled)
+			return
+		}
+		if err != nil && ctx.Err() == nil {
 			s.log.Warn("record SNMP run progress", "snmp_run_id", runID, "err", err)
 		}
 	}
 }
 
 // sweep discovers j's targets, then inventories each device found.
-func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJob, creds []snmp.Credential) error {
+func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJob, creds []snmp.Credential, cancel context.CancelCauseFunc) error {
 	var c counters
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); s.flushProgress(ctx, run.ID, &c, stop) }()
+	go func() { defer wg.Done(); s.flushProgress(context.WithoutCancel(ctx), run.ID, &c, stop, cancel) }()
 	defer func() {
 		close(stop)
 		wg.Wait()

@@ -16,6 +16,10 @@ const (
 	SNMPRunFailed      = "failed"
 	SNMPPhaseDiscovery = "discovery"
 	SNMPPhaseInventory = "inventory"
+	// SNMPPhaseCancelled marks a run a user cancelled; its state is
+	// SNMPRunFailed (the states predate cancelling, and their CHECK
+	// constraint knows no other) and Cancelled reports it.
+	SNMPPhaseCancelled = "cancelled"
 )
 
 // SNMPRun is one execution of a discovery job, with its progress.
@@ -38,6 +42,9 @@ type SNMPRun struct {
 // Finished reports whether the run has ended, well or not.
 func (r *SNMPRun) Finished() bool { return r.State == SNMPRunDone || r.State == SNMPRunFailed }
 
+// Cancelled reports whether a user cancelled the run.
+func (r *SNMPRun) Cancelled() bool { return r.State == SNMPRunFailed && r.Phase == SNMPPhaseCancelled }
+
 // SNMPRunQueries manage runs and their results.
 type SNMPRunQueries interface {
 	// CreateSNMPRun stores r (queued, discovery phase) and sets its ID.
@@ -57,6 +64,11 @@ type SNMPRunQueries interface {
 	NextSNMPRunPhase(ctx context.Context, id int64, phase string) error
 	// FinishSNMPRun ends a run as SNMPRunDone or SNMPRunFailed with reason.
 	FinishSNMPRun(ctx context.Context, id int64, state, reason string, at time.Time) error
+	// CancelSNMPRun ends a queued or running run as cancelled, with reason,
+	// and reports whether this call did. The collector or agent running it
+	// learns it at its next progress and stops; the results recorded so
+	// far stay.
+	CancelSNMPRun(ctx context.Context, id int64, reason string, at time.Time) (bool, error)
 	// FailStaleAgentRuns fails agentID's runs still running that started
 	// before startedBefore (the agent lost them), and returns how many.
 	FailStaleAgentRuns(ctx context.Context, agentID int64, startedBefore time.Time, reason string, at time.Time) (int64, error)
@@ -168,6 +180,19 @@ func (q *queries) FinishSNMPRun(ctx context.Context, id int64, state, reason str
 		return fmt.Errorf("finish SNMP run %d: %w", id, err)
 	}
 	return mustAffect(res, fmt.Sprintf("finish SNMP run %d", id))
+}
+
+func (q *queries) CancelSNMPRun(ctx context.Context, id int64, reason string, at time.Time) (bool, error) {
+	res, err := q.exec(ctx, `UPDATE snmp_runs SET state = ?, phase = ?, error = ?, finished_at = ?
+		WHERE id = ? AND state IN (?, ?)`, SNMPRunFailed, SNMPPhaseCancelled, reason, ms(at), id, SNMPRunQueued, SNMPRunRunning)
+	if err != nil {
+		return false, fmt.Errorf("cancel SNMP run %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("cancel SNMP run %d: %w", id, err)
+	}
+	return n == 1, nil
 }
 
 func (q *queries) FailStaleAgentRuns(ctx context.Context, agentID int64, startedBefore time.Time, reason string, at time.Time) (int64, error) {

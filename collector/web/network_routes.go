@@ -20,6 +20,7 @@ func (s *Server) networkRoutes() []route {
 		{http.MethodPost, "/network/jobs/{id}/run", store.RoleTechnician, kindPage, s.networkJobRun},
 		{http.MethodGet, "/network/runs/{id}", store.RoleTechnician, kindPage, s.networkRunView},
 		{http.MethodGet, "/network/runs/{id}/progress", store.RoleTechnician, kindData, s.networkRunProgress},
+		{http.MethodPost, "/network/runs/{id}/cancel", store.RoleTechnician, kindPage, s.networkRunCancel},
 		{http.MethodPost, "/network/results/{id}/import", store.RoleTechnician, kindPage, s.networkResultImport},
 		{http.MethodGet, "/network/credentials", store.RoleAdmin, kindPage, s.networkCredentials},
 		{http.MethodPost, "/network/credentials", store.RoleAdmin, kindPage, s.networkCredentialCreate},

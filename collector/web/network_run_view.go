@@ -15,10 +15,11 @@ type networkRunData struct {
 	Credentials map[int64]string
 }
 
-// runPercent is how far a run is, 100 once it has finished.
+// runPercent is how far a run is, 100 once it has finished (how far it
+// got when it was cancelled).
 func runPercent(run *store.SNMPRun) int {
 	switch {
-	case run.Finished():
+	case run.Finished() && !run.Cancelled():
 		return 100
 	case run.Total <= 0:
 		return 0
@@ -87,7 +88,7 @@ func (s *Server) networkRunProgress(w http.ResponseWriter, r *http.Request) {
 	if run == nil {
 		return
 	}
-	body, err := json.Marshal(runProgress{State: run.State, Phase: run.Phase, Done: run.Done, Total: run.Total,
+	body, err := json.Marshal(runProgress{State: runState(run), Phase: run.Phase, Done: run.Done, Total: run.Total,
 		Found: run.Found, Percent: runPercent(run), Finished: run.Finished(), Error: run.Error})
 	if err != nil {
 		s.serverError(w, r, err)
@@ -96,4 +97,12 @@ func (s *Server) networkRunProgress(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(body)
+}
+
+// runState is the state a run's page shows: store's, or "cancelled".
+func runState(run *store.SNMPRun) string {
+	if run.Cancelled() {
+		return store.SNMPPhaseCancelled
+	}
+	return run.State
 }

@@ -23,6 +23,9 @@ type NetworkService interface {
 	RunNow(ctx context.Context, jobID int64) (int64, error)
 	Runs(ctx context.Context, jobID int64, limit int) ([]store.SNMPRun, error)
 	Run(ctx context.Context, id int64) (*store.SNMPRun, error)
+	// CancelRun cancels a queued or running run in who's name; it returns
+	// snmppoll.ErrFinished for a run that has ended.
+	CancelRun(ctx context.Context, runID int64, who string) error
 	Results(ctx context.Context, runID int64) ([]store.SNMPResult, error)
 	ImportResult(ctx context.Context, resultID int64) (int64, error)
 	Credentials(ctx context.Context) ([]store.SNMPCredential, error)

@@ -122,7 +122,28 @@ func TestNetworkForms(t *testing.T) {
 	}
 	tech.post("/lang", url.Values{"lang": {"fr"}})
 	_, body = tech.get(runPath)
-	wantIn(t, body, "Découverte réseau", "Progression", "En attente")
+	wantIn(t, body, "Découverte réseau", "Progression", "En attente", `id="cancel-run"`, "Annuler")
+
+	// The technician cancels the waiting run: it reads cancelled, with no
+	// cancel button any more; a second cancel is refused.
+	resp, _ = tech.post(runPath+"/cancel", nil)
+	wantStatus(t, resp, http.StatusSeeOther)
+	if loc := resp.Header.Get("Location"); loc != runPath {
+		t.Errorf("cancel went to %q; want the run %q", loc, runPath)
+	}
+	_, body = tech.get(runPath)
+	wantIn(t, body, `data-state="cancelled"`, "Annulée", "cancelled by "+store.RoleTechnician)
+	if strings.Contains(body, `id="cancel-run"`) {
+		t.Error("a cancelled run still offers to cancel it")
+	}
+	_, body = tech.get(runPath + "/progress")
+	if err := json.Unmarshal([]byte(body), &p); err != nil || p.State != "cancelled" || !p.Finished {
+		t.Errorf("progress after cancel: got %q (%v); want cancelled and finished", body, err)
+	}
+	resp, _ = tech.post(runPath+"/cancel", nil)
+	wantStatus(t, resp, http.StatusConflict)
+	resp, _ = tech.post("/network/runs/999999/cancel", nil)
+	wantStatus(t, resp, http.StatusNotFound)
 
 	resp, _ = admin.post("/network/jobs/"+jobID+"/delete", nil)
 	wantStatus(t, resp, http.StatusSeeOther)

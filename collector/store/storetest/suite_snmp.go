@@ -17,6 +17,7 @@ func RunSNMP(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Credentials", testSNMPCredentials},
 		{"Jobs", testSNMPJobs},
 		{"Runs", testSNMPRuns},
+		{"CancelRun", testSNMPCancelRun},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -160,5 +161,49 @@ func testSNMPRuns(t *testing.T, st store.Store, q store.SNMPQueries) {
 	must(t, err)
 	if len(runs) != 2 || !runs[1].Finished() || runs[1].FinishedAt.IsZero() || runs[0].ID != stale.ID {
 		t.Errorf("got %+v; want both runs finished, newest first", runs)
+	}
+}
+
+// A queued or running run can be cancelled once; a finished one cannot,
+// and a cancelled run takes no more progress nor end.
+func testSNMPCancelRun(t *testing.T, st store.Store, q store.SNMPQueries) {
+	c := snmpCred(t, q, "public")
+	j := &store.SNMPJob{Name: "site", Targets: []string{"10.0.0.0/30"}, CredentialIDs: []int64{c.ID}}
+	must(t, q.CreateSNMPJob(ctx, j))
+	for _, start := range []bool{false, true} {
+		r := &store.SNMPRun{JobID: j.ID}
+		must(t, q.CreateSNMPRun(ctx, r))
+		if start {
+			if _, err := q.StartSNMPRun(ctx, r.ID, jt0); err != nil {
+				t.Fatal(err)
+			}
+			must(t, q.SetSNMPRunProgress(ctx, r.ID, 2, 4, 1))
+		}
+		ok, err := q.CancelSNMPRun(ctx, r.ID, "cancelled by tech", jt0.Add(time.Minute))
+		must(t, err)
+		again, err := q.CancelSNMPRun(ctx, r.ID, "again", jt0.Add(time.Hour))
+		must(t, err)
+		if !ok || again {
+			t.Errorf("started %v: cancel twice got %v then %v; want true then false", start, ok, again)
+		}
+		got, err := q.GetSNMPRun(ctx, r.ID)
+		must(t, err)
+		if !got.Cancelled() || !got.Finished() || got.Error != "cancelled by tech" || !got.FinishedAt.Equal(jt0.Add(time.Minute)) {
+			t.Errorf("started %v: got %+v; want cancelled by tech at jt0+1m", start, got)
+		}
+		if start && (got.Done != 2 || got.Found != 1) {
+			t.Errorf("cancelled run counters %d/%d found %d; want the 2/4 found 1 it had", got.Done, got.Total, got.Found)
+		}
+		wantErr(t, q.SetSNMPRunProgress(ctx, r.ID, 3, 4, 1), store.ErrNotFound)
+		wantErr(t, q.FinishSNMPRun(ctx, r.ID, store.SNMPRunDone, "", jt0), store.ErrNotFound)
+	}
+	done := &store.SNMPRun{JobID: j.ID}
+	must(t, q.CreateSNMPRun(ctx, done))
+	must(t, q.FinishSNMPRun(ctx, done.ID, store.SNMPRunDone, "", jt0))
+	if ok, err := q.CancelSNMPRun(ctx, done.ID, "late", jt0); err != nil || ok {
+		t.Errorf("cancel a finished run: got %v, %v; want false, nil", ok, err)
+	}
+	if got, _ := q.GetSNMPRun(ctx, done.ID); got.State != store.SNMPRunDone || got.Cancelled() {
+		t.Errorf("finished run after a late cancel: %+v; want still done", got)
 	}
 }
