@@ -11,6 +11,7 @@ import (
 	"github.com/parcproject/parc/collector/ingest"
 	"github.com/parcproject/parc/collector/jobs"
 	"github.com/parcproject/parc/collector/notify"
+	"github.com/parcproject/parc/collector/recur"
 	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/collector/store"
 )
@@ -55,6 +56,10 @@ func newBackground(cfg config.Config, st store.Store, ing *ingest.Ingester, log 
 	}
 	escalate.Register(w, st, log)
 	if err := escalate.Schedule(context.Background(), st, time.Now()); err != nil {
+		return nil, err
+	}
+	recur.Register(w, st, log)
+	if err := recur.Schedule(context.Background(), st, time.Now()); err != nil {
 		return nil, err
 	}
 	sched := jobs.NewScheduler(st, log, 0)

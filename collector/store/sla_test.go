@@ -14,3 +14,11 @@ func TestSLAConformance(t *testing.T) {
 		})
 	}
 }
+
+func TestRecurrentConformance(t *testing.T) {
+	for _, d := range storetest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			storetest.RunRecurrent(t, func(t *testing.T) store.Store { return storetest.Open(t, d) })
+		})
+	}
+}
