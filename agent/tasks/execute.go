@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -34,14 +35,18 @@ func (m *Manager) execute(ctx context.Context, j *job) {
 	log.Info("network task started", "targets", len(t.Targets), "attempt", j.tf.Attempts)
 
 	tr := &tracker{p: api.TaskProgress{Total: hostCount(t)}}
-	stop := m.reportProgress(ctx, t, tr)
+	// The collector says a task was cancelled by refusing its progress:
+	// the poster then cancels the task's context with errTaskCancelled.
+	tctx, cancelTask := context.WithCancelCause(ctx)
+	defer cancelTask(nil)
+	stop := m.reportProgress(tctx, t, tr, cancelTask)
 	run := &taskRun{m: m, dir: j.dir, task: t, tr: tr, db: m.sysObjectDB(ctx), log: log}
 	var err error
 	switch t.Kind {
 	case api.TaskNetDiscovery:
-		err = run.discover(ctx)
+		err = run.discover(tctx)
 	case api.TaskNetInventory:
-		err = run.inventory(ctx)
+		err = run.inventory(tctx)
 	}
 	stop()
 	p := tr.get()
@@ -50,6 +55,10 @@ func (m *Manager) execute(ctx context.Context, j *job) {
 			"done", p.Done, "total", p.Total, "found", p.Found)
 		m.updateHistory(t.Kind, t.ID, func(r *Record) { r.State = StateQueued })
 		return
+	}
+	if errors.Is(context.Cause(tctx), errTaskCancelled) {
+		log.Info("network task cancelled by the collector", "done", p.Done, "total", p.Total, "found", p.Found)
+		err = errTaskCancelled
 	}
 	if err != nil {
 		p.Error = err.Error()
@@ -131,27 +140,47 @@ func (t *tracker) changedSince(v int) (api.TaskProgress, int, bool) {
 	return t.p, t.version, t.version != v
 }
 
+// heartbeatTicks is how many progress ticks without news pass before the
+// unchanged progress is posted again.
+const heartbeatTicks = 10
+
+// errTaskCancelled ends a task the collector no longer runs: it refused
+// a progress post with 409 Conflict (the run was cancelled, or ended on
+// the collector's side).
+var errTaskCancelled = errors.New("cancelled: the collector no longer runs this task")
+
 // reportProgress posts the task's progress every ProgressEvery while it
 // changes, and records it in the history for the status page. A post that
-// fails is not retried: the next one says more. The returned function
-// stops it.
-func (m *Manager) reportProgress(ctx context.Context, t api.Task, tr *tracker) func() {
+// fails is not retried: the next one says more. A post the collector
+// refuses with 409 Conflict means the task was cancelled: cancelTask is
+// called with errTaskCancelled. An unchanged progress is posted again
+// every heartbeatTicks ticks, so a task waiting out timeouts still learns
+// it was cancelled. The returned function stops it.
+func (m *Manager) reportProgress(ctx context.Context, t api.Task, tr *tracker, cancelTask context.CancelCauseFunc) func() {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		tick := time.NewTicker(m.opts.ProgressEvery)
 		defer tick.Stop()
-		seen := -1
+		seen, idle := -1, 0
 		for {
-			if p, v, changed := tr.changedSince(seen); changed {
-				seen = v
+			p, v, changed := tr.changedSince(seen)
+			idle++
+			if changed || idle >= heartbeatTicks {
+				seen, idle = v, 0
 				m.updateHistory(t.Kind, t.ID, func(r *Record) { r.Done, r.Total, r.Found = p.Done, p.Total, p.Found })
 				pctx, pcancel := context.WithTimeout(ctx, max(m.opts.ProgressEvery, 10*time.Second))
-				if err := m.opts.Conn.PostProgress(pctx, t.ID, p); err != nil && !errors.Is(err, context.Canceled) {
+				err := m.opts.Conn.PostProgress(pctx, t.ID, p)
+				pcancel()
+				var se *api.StatusError
+				if errors.As(err, &se) && se.StatusCode == http.StatusConflict {
+					cancelTask(errTaskCancelled)
+					return
+				}
+				if err != nil && !errors.Is(err, context.Canceled) {
 					m.log.Debug("progress not posted", "task", t.ID, "err", err)
 				}
-				pcancel()
 			}
 			select {
 			case <-ctx.Done():

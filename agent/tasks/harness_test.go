@@ -75,6 +75,9 @@ type collector struct {
 	sysobj   []byte
 	sysGets  int
 	sysSent  int // answers with the file (not 304)
+	// cancelled tasks are refused their progress with 409, as the
+	// collector refuses a cancelled run's.
+	cancelled map[string]bool
 }
 
 func newCollector(t *testing.T) (*collector, *httptest.Server) {
@@ -83,7 +86,7 @@ func newCollector(t *testing.T) (*collector, *httptest.Server) {
 		t.Fatalf("the shared fixtures must sit beside the repository: %v", err)
 	}
 	c := &collector{reports: map[string][]*inventory.Report{}, ids: map[string]bool{},
-		progress: map[string][]api.TaskProgress{}, sysobj: data}
+		progress: map[string][]api.TaskProgress{}, sysobj: data, cancelled: map[string]bool{}}
 	ts := httptest.NewServer(c)
 	t.Cleanup(ts.Close)
 	return c, ts
@@ -121,6 +124,10 @@ func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, `{"error":"not JSON"}`, 400)
 			return
 		}
+		if c.cancelled[id] {
+			http.Error(w, `{"error":"this task is not running any more"}`, http.StatusConflict)
+			return
+		}
 		c.progress[id] = append(c.progress[id], p)
 		if p.Finished {
 			c.events = append(c.events, "end "+id)
@@ -153,6 +160,9 @@ func (c *collector) report(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c *collector) setDown(b bool) { c.mu.Lock(); c.down = b; c.mu.Unlock() }
+
+// cancel makes the collector refuse task's progress from now on.
+func (c *collector) cancel(task string) { c.mu.Lock(); c.cancelled[task] = true; c.mu.Unlock() }
 
 // ended returns the finished progress of a task, if posted.
 func (c *collector) ended(task string) (api.TaskProgress, bool) {

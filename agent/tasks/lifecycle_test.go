@@ -1,9 +1,11 @@
 package tasks
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +64,45 @@ func TestInterruptedTaskRunsAgain(t *testing.T) {
 	waitFor(t, "the given-up task's end", 10*time.Second, func() bool { _, ok := col.ended("crashy"); return ok })
 	if end, _ := col.ended("crashy"); !strings.Contains(end.Error, "stopped 3 times") {
 		t.Errorf("got error %q; want the agent to give up after 3 starts", end.Error)
+	}
+}
+
+// A task the collector cancelled is refused its next progress post: the
+// agent stops it (the heartbeat post finds out even while the task waits
+// out a timeout with nothing new to say) and ends it as cancelled, with no
+// retry at the next start.
+func TestCancelledTaskStops(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	m := newManager(t, t.TempDir(), ts.URL)
+	start(t, m)
+	// Hosts that read and never answer, 20 s timeouts and retries:
+	// minutes if nothing stops it.
+	for _, ip := range []string{"127.0.4.9", "127.0.4.10"} {
+		c, err := net.ListenPacket("udp", net.JoinHostPort(ip, strconv.Itoa(s.Port)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+	}
+	task := simTask(s, "cancelme", api.TaskNetInventory, "127.0.4.9", "127.0.4.10")
+	task.TimeoutMillis, task.Retries, task.Workers = 20000, 3, 1
+	m.Submit([]api.Task{task})
+	waitFor(t, "the task to start", 10*time.Second, func() bool {
+		r := m.Status()
+		return len(r) == 1 && r[0].State == StateRunning
+	})
+	col.cancel("cancelme")
+	waitFor(t, "the task to stop", 30*time.Second, func() bool {
+		r := m.Status()
+		return len(r) == 1 && r[0].State == StateFailed
+	})
+	if r := m.Status(); !strings.Contains(r[0].Error, "cancelled") || r[0].Done != 0 {
+		t.Errorf("got %+v; want the task failed as cancelled with no host done", r[0])
+	}
+	if _, ended := col.ended("cancelme"); ended {
+		t.Error("the collector recorded the end of a task it had cancelled")
 	}
 }
 
