@@ -36,8 +36,7 @@ func (q *queries) FindAssets(ctx context.Context, kind IdentityKind, assetType s
 	if len(values) == 0 {
 		return nil, nil
 	}
-	// agents.asset_id is unique, so an asset is one row, except through
-	// its several MACs: only that join needs DISTINCT (and its sort).
+	// agents.asset_id is unique, so an asset is one row.
 	const cols = ` a.id, a.uuid_key, a.serial_key, a.name_key, a.manufacturer, g.id
 		FROM assets a LEFT JOIN agents g ON g.asset_id = a.id `
 	const sel = "SELECT" + cols
@@ -50,14 +49,22 @@ func (q *queries) FindAssets(ctx context.Context, kind IdentityKind, assetType s
 	case ByName:
 		query = sel + "WHERE a.type = ? AND a.name_key IN (" + placeholders(len(values)) + ")"
 	case ByMAC:
-		query = "SELECT DISTINCT" + cols + "JOIN asset_macs m ON m.asset_id = a.id WHERE a.type = ? AND m.mac IN (" + placeholders(len(values)) + ")"
+		// Driven by the MAC index: "a.type || ''" keeps SQLite, which has
+		// no statistics to go by, from walking every asset of the type
+		// and probing its MACs (a cost that grew with the park).
+		query = sel + "WHERE a.id IN (SELECT m.asset_id FROM asset_macs m WHERE m.mac IN (" + placeholders(len(values)) + ")) AND a.type || '' = ?"
 	default:
 		return nil, fmt.Errorf("find assets: unknown identity kind %d", kind)
 	}
 	args := make([]any, 0, len(values)+1)
-	args = append(args, assetType)
+	if kind != ByMAC {
+		args = append(args, assetType)
+	}
 	for _, v := range values {
 		args = append(args, v)
+	}
+	if kind == ByMAC {
+		args = append(args, assetType)
 	}
 	rows, err := q.query(ctx, query, args...)
 	if err != nil {
