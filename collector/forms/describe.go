@@ -45,8 +45,9 @@ func Title(f *Form, kept Answers, opts Options, requester, lang string) string {
 }
 
 // Description is the ticket's text: the form's name, then one block per
-// section with an answered question, "label: answer" lines (a long text
-// on the lines after its label).
+// section with an answered question, "label: answer" lines ("label?
+// answer" when the label is a question; a long text on the lines after
+// its label).
 func Description(f *Form, kept Answers, opts Options, lang string) string {
 	var b strings.Builder
 	b.WriteString(f.Name.In(lang))
@@ -66,11 +67,15 @@ func Description(f *Form, kept Answers, opts Options, lang string) string {
 				}
 				head = true
 			}
-			b.WriteString(q.Label.In(lang))
+			label := q.Label.In(lang)
+			b.WriteString(label)
+			if !strings.HasSuffix(label, "?") && !strings.HasSuffix(label, ":") {
+				b.WriteString(":") // a question's own mark is enough
+			}
 			if q.Type == TypeLongText {
-				b.WriteString(":\n" + Display(q, vals, opts, lang) + "\n")
+				b.WriteString("\n" + Display(q, vals, opts, lang) + "\n")
 			} else {
-				b.WriteString(": " + Display(q, vals, opts, lang) + "\n")
+				b.WriteString(" " + Display(q, vals, opts, lang) + "\n")
 			}
 		}
 	}

@@ -46,7 +46,7 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
-	v.MaxUpload = limit
+	v.MaxUploadMiB = limit >> 20
 	p := s.newPage(r, "forms.catalog_title", "catalog", v)
 	p.Title = v.Name
 	s.render(w, r, status, "catalog_form", p)

@@ -8,14 +8,14 @@ import (
 // formView is a form as the catalogue page shows it, in one language,
 // with the answers given so far and their errors.
 type formView struct {
-	ID          int64
-	Name        string
-	Description string
-	Symbol      string
-	Sections    []sectionView
-	Errors      []string // a summary, in question order
-	Multipart   bool     // the form has a file question
-	MaxUpload   int64
+	ID           int64
+	Name         string
+	Description  string
+	Symbol       string
+	Sections     []sectionView
+	Errors       []string // a summary, in question order
+	Multipart    bool     // the form has a file question
+	MaxUploadMiB int64    // the largest file accepted
 }
 
 type sectionView struct {

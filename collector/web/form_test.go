@@ -196,7 +196,7 @@ func TestCatalogSubmitHardware(t *testing.T) {
 			tk.Type, tk.Urgency, tk.CategoryID, tk.Status, cat.ID)
 	}
 	for _, want := range []string{"Equipment requested: Laptop", "Quantity: 2", "Device to replace: PC-ACCUEIL-01",
-		"Why do you need it?:\nThe old one no longer boots.", "Quote or useful document: q_quote.png"} {
+		"Why do you need it?\nThe old one no longer boots.", "Quote or useful document: q_quote.png"} {
 		if !strings.Contains(tk.Content, want) {
 			t.Errorf("description: got no %q in\n%s", want, tk.Content)
 		}
