@@ -61,6 +61,9 @@ func ticketDetail(ctx context.Context, tq store.TicketQueries, rt *restTicket) (
 	for _, a := range assets {
 		d.Assets = append(d.Assets, TicketAssetJSON{ID: a.ID, Type: a.Type, Name: a.Name})
 	}
+	if d.Approvals, err = ticketApprovals(ctx, tq, id); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

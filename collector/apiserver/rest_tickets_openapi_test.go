@@ -15,6 +15,6 @@ func TestOpenAPITickets(t *testing.T) {
 		"Ticket": TicketJSON{}, "TicketList": TicketListJSON{}, "TicketDetail": TicketDetailJSON{},
 		"TicketActor": TicketActorJSON{}, "TicketFollowup": FollowupJSON{}, "TicketTask": TaskJSON{}, "TicketSolution": SolutionJSON{},
 		"TicketAsset": TicketAssetJSON{}, "TicketInput": TicketInput{}, "FollowupInput": FollowupInput{},
-		"SolutionInput": SolutionInput{},
+		"SolutionInput": SolutionInput{}, "TicketApprovals": TicketApprovalsJSON{}, "TicketApproval": TicketApprovalJSON{},
 	})
 }

@@ -95,12 +95,13 @@ type TicketAssetJSON struct {
 // actors, the followups the caller may read, tasks (staff), the latest
 // solution (null before any) and the linked assets.
 type TicketDetailJSON struct {
-	Ticket    TicketJSON        `json:"ticket"`
-	Actors    []TicketActorJSON `json:"actors"`
-	Followups []FollowupJSON    `json:"followups"`
-	Tasks     []TaskJSON        `json:"tasks"`
-	Solution  *SolutionJSON     `json:"solution"`
-	Assets    []TicketAssetJSON `json:"assets"`
+	Ticket    TicketJSON          `json:"ticket"`
+	Actors    []TicketActorJSON   `json:"actors"`
+	Followups []FollowupJSON      `json:"followups"`
+	Tasks     []TaskJSON          `json:"tasks"`
+	Solution  *SolutionJSON       `json:"solution"`
+	Assets    []TicketAssetJSON   `json:"assets"`
+	Approvals TicketApprovalsJSON `json:"approvals"`
 }
 
 // TicketInput is the body of POST /api/v1/tickets.

@@ -15,6 +15,29 @@ import (
 	"github.com/parcproject/parc/collector/store/storetest"
 )
 
+// recipients are the users the notification service mails about ev,
+// from the same queries it uses.
+func recipients(t *testing.T, st store.Store, ev notify.Event) []string {
+	t.Helper()
+	nq, err := store.Notify(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := nq.TicketRecipients(context.Background(), ev.TicketID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approvers, err := nq.UsersAsRecipients(context.Background(), ev.Approvers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range notify.Recipients(ev, people, approvers) {
+		out = append(out, r.Login)
+	}
+	return out
+}
+
 // nextEvent claims the next queued notification and decodes it.
 func nextEvent(t *testing.T, st store.Store) notify.Event {
 	t.Helper()
@@ -40,8 +63,8 @@ func TestRequestAndAnswer(t *testing.T) {
 			st := storetest.Open(t, d)
 			tq, _ := store.Tickets(st)
 			var ids []int64
-			for _, l := range []string{"tech", "boss", "other"} {
-				u := &store.User{Login: l, Role: store.RoleSelfService, PasswordHash: "h"}
+			for _, l := range []string{"tech", "boss", "other", "alice"} {
+				u := &store.User{Login: l, Role: store.RoleSelfService, PasswordHash: "h", Email: l + "@example.org"}
 				if err := st.CreateUser(ctx, u); err != nil {
 					t.Fatal(err)
 				}
@@ -51,6 +74,13 @@ func TestRequestAndAnswer(t *testing.T) {
 			tk := &store.Ticket{Title: "laptop", Type: 2, Status: 1, Urgency: 3, Impact: 3, Priority: 3}
 			if err := tq.CreateTicket(ctx, tk); err != nil {
 				t.Fatal(err)
+			}
+			// alice requests the ticket, tech works it.
+			for _, a := range []store.TicketActor{{Kind: store.ActorRequester, UserID: ids[3]}, {Kind: store.ActorAssignee, UserID: tech}} {
+				a.TicketID = tk.ID
+				if err := tq.AddTicketActor(ctx, &a); err != nil {
+					t.Fatal(err)
+				}
 			}
 			var asked []int64
 			err := st.WithTx(ctx, func(q store.Queries) error {
@@ -66,6 +96,9 @@ func TestRequestAndAnswer(t *testing.T) {
 			if ev.Kind != notify.ApprovalRequest || ev.TicketID != tk.ID || !slices.Equal(ev.Approvers, []int64{boss}) ||
 				ev.AuthorID != tech || ev.Text != "please" {
 				t.Errorf("got event %+v; want an approval request to boss", ev)
+			}
+			if got := recipients(t, st, ev); !slices.Equal(got, []string{"boss"}) {
+				t.Errorf("the request mails %v; want only the approver boss", got)
 			}
 			aq, _ := store.Approvals(st)
 			list, err := aq.ForTicket(ctx, tk.ID)
@@ -88,6 +121,9 @@ func TestRequestAndAnswer(t *testing.T) {
 			ev = nextEvent(t, st)
 			if ev.Kind != notify.ApprovalAnswer || ev.Accepted || ev.AuthorID != boss || ev.Text != "no budget" {
 				t.Errorf("got event %+v; want boss's refusal", ev)
+			}
+			if got := recipients(t, st, ev); !slices.Equal(got, []string{"tech", "alice"}) && !slices.Equal(got, []string{"alice", "tech"}) {
+				t.Errorf("the answer mails %v; want the ticket's requester and assignee", got)
 			}
 			hist, err := tq.TicketHistory(ctx, tk.ID)
 			if err != nil {
