@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	pageNames = append(pageNames, "admin_sla")
+	pageNames = append(pageNames, "admin_sla", "admin_recurrent")
 	layoutFiles = append(layoutFiles, "sla_partials.html")
 }
 
@@ -23,5 +23,10 @@ func (s *Server) slaRoutes() []route {
 		{http.MethodPost, "/admin/sla/rules", adm, kindPage, s.adminSLARuleCreate},
 		{http.MethodPost, "/admin/sla/rules/{id}", adm, kindPage, s.adminSLARuleUpdate},
 		{http.MethodPost, "/admin/sla/rules/{id}/delete", adm, kindPage, s.adminSLARuleDelete},
+		{http.MethodGet, "/admin/recurrent", adm, kindPage, s.adminRecurrent},
+		{http.MethodPost, "/admin/recurrent", adm, kindPage, s.adminRecurrentCreate},
+		{http.MethodGet, "/admin/recurrent/{id}", adm, kindPage, s.adminRecurrentEdit},
+		{http.MethodPost, "/admin/recurrent/{id}", adm, kindPage, s.adminRecurrentUpdate},
+		{http.MethodPost, "/admin/recurrent/{id}/delete", adm, kindPage, s.adminRecurrentDelete},
 	}
 }
