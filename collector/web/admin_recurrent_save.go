@@ -10,7 +10,9 @@ import (
 	"github.com/parcproject/parc/collector/store"
 )
 
-func (s *Server) adminRecurrentCreate(w http.ResponseWriter, r *http.Request) { s.saveRecurrent(w, r, 0) }
+func (s *Server) adminRecurrentCreate(w http.ResponseWriter, r *http.Request) {
+	s.saveRecurrent(w, r, 0)
+}
 
 func (s *Server) adminRecurrentUpdate(w http.ResponseWriter, r *http.Request) {
 	if pathID(r) == 0 {
