@@ -69,6 +69,8 @@ func runServe(args []string, s stdio) error {
 		ContactEvery: cfg.Inventory.ContactEvery.Duration, FullEvery: cfg.Inventory.FullEvery.Duration,
 		MaxBodyBytes: cfg.Limits.MaxBodyBytes, MaxInflatedBytes: cfg.Limits.MaxInflatedBytes,
 		Tasks: bg.network, SysObjectIDs: snmppoll.SysObjectPath(cfg.Data, cfg.SNMP.SysObjectIDs),
+		SysObjectPath: func() string { return snmppoll.SysObjectPath(cfg.Data, cfg.SNMP.SysObjectIDs) },
+		SysObjectSync: bg.network.SyncSysObjectIDs,
 	})
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)

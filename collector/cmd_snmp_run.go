@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/pkg/snmp"
@@ -132,10 +135,22 @@ func runSNMPUpdateIDs(args []string, s stdio) error {
 	if f.fs.NArg() != 1 {
 		return errors.New("give the new sysobject.ids FILE")
 	}
-	n, err := snmppoll.UpdateSysObjectIDs(cfg.Data, f.fs.Arg(0))
+	data, err := os.ReadFile(f.fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.out, "installed %s with %d entries in %s; the next discovery uses it\n", f.fs.Arg(0), n, cfg.Data)
+	ctx := context.Background()
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// Through the database, so every collector sharing it uses the file.
+	info, err := snmppoll.StoreSysObjectIDs(ctx, st, cfg.Data, data, "parc-collector snmp update-ids", time.Now())
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.fs.Arg(0), err)
+	}
+	fmt.Fprintf(s.out, "installed %s with %d entries in %s and the database; the next discovery of every collector uses it\n",
+		f.fs.Arg(0), info.Entries, cfg.Data)
 	return nil
 }

@@ -4,6 +4,7 @@
 package apiserver
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -28,6 +29,13 @@ type Options struct {
 	// SysObjectIDs is the sysobject.ids served to agents; "" looks in
 	// DefaultSysObjectIDs.
 	SysObjectIDs string
+	// SysObjectPath, when set, names the sysobject.ids to serve at each
+	// request instead of SysObjectIDs: an administrator's upload lands in
+	// the data directory after the server started.
+	SysObjectPath func() string
+	// SysObjectSync, when set, runs before each download to bring this
+	// collector's copy up to date with the site's (see snmppoll).
+	SysObjectSync func(ctx context.Context) error
 	// Tasks hands network tasks to agents; nil hands out none.
 	Tasks TaskBroker
 }

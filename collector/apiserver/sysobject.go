@@ -98,9 +98,18 @@ func readBounded(path string) ([]byte, error) {
 // for an agent running network tasks, with an ETag so an agent that has
 // it already gets a 304.
 func (s *Server) sysObjectIDs(w http.ResponseWriter, r *http.Request) {
+	if s.opts.SysObjectSync != nil {
+		if err := s.opts.SysObjectSync(r.Context()); err != nil {
+			s.log.Warn("sysobject.ids not synchronised from the database; serving this collector's copy", "err", err)
+		}
+	}
 	paths := DefaultSysObjectIDs()
-	if s.opts.SysObjectIDs != "" {
-		paths = []string{s.opts.SysObjectIDs}
+	configured := s.opts.SysObjectIDs
+	if s.opts.SysObjectPath != nil {
+		configured = s.opts.SysObjectPath()
+	}
+	if configured != "" {
+		paths = []string{configured}
 	}
 	data, etag, mod, err := s.sysobj.load(paths)
 	switch {

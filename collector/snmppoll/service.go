@@ -67,6 +67,8 @@ type Service struct {
 	seal *Sealer
 	log  *slog.Logger
 	opts Options
+	// local caches the hash of the data directory's sysobject.ids.
+	local localSum
 }
 
 // New returns the service on st; ing imports devices into the park.
@@ -110,6 +112,9 @@ func (s *Service) meta(jobID int64) snmp.Meta {
 // update applies to the next run without a restart. A missing file is not
 // an error: identification then relies on sysDescr and MIB probing.
 func (s *Service) sysObjectDB() *snmp.SysObjectDB {
+	if err := s.SyncSysObjectIDs(context.Background()); err != nil {
+		s.log.Warn("sysobject.ids not synchronised from the database; using this collector's copy", "err", err)
+	}
 	path := SysObjectPath(s.opts.DataDir, s.opts.SysObjectIDs)
 	if path == "" {
 		s.log.Warn("no sysobject.ids found; devices are identified by sysDescr and MIB probing only",

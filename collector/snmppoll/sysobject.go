@@ -48,9 +48,8 @@ func SysObjectPath(dataDir, configured string) string {
 }
 
 // UpdateSysObjectIDs checks src is a readable sysobject.ids and installs
-// it as the data directory's copy, atomically (a run loading it meanwhile
-// sees the old or the new file, never half of one). It returns the number
-// of entries.
+// it as the data directory's copy. It returns the number of entries. (The
+// CLI uses StoreSysObjectIDs, which also shares it through the database.)
 func UpdateSysObjectIDs(dataDir, src string) (int, error) {
 	db, err := snmp.LoadSysObjectIDs(src)
 	if err != nil {
@@ -60,23 +59,37 @@ func UpdateSysObjectIDs(dataDir, src string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read %s: %w", src, err)
 	}
+	if err := installSysObjectIDs(dataDir, data); err != nil {
+		return 0, err
+	}
+	return db.Len(), nil
+}
+
+// installSysObjectIDs writes data as the data directory's copy,
+// atomically (a run loading it meanwhile sees the old or the new file,
+// never half of one).
+func installSysObjectIDs(dataDir string, data []byte) error {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return 0, fmt.Errorf("update sysobject.ids: %w", err)
+		return fmt.Errorf("update sysobject.ids: %w", err)
 	}
 	tmp, err := os.CreateTemp(dataDir, SysObjectFile+".*")
 	if err != nil {
-		return 0, fmt.Errorf("update sysobject.ids: %w", err)
+		return fmt.Errorf("update sysobject.ids: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return 0, fmt.Errorf("update sysobject.ids: %w", err)
+		return fmt.Errorf("update sysobject.ids: %w", err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("update sysobject.ids: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("update sysobject.ids: %w", err)
+		return fmt.Errorf("update sysobject.ids: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), filepath.Join(dataDir, SysObjectFile)); err != nil {
-		return 0, fmt.Errorf("update sysobject.ids: %w", err)
+		return fmt.Errorf("update sysobject.ids: %w", err)
 	}
-	return db.Len(), nil
+	return nil
 }

@@ -25,5 +25,7 @@ func (s *Server) networkRoutes() []route {
 		{http.MethodGet, "/network/credentials", store.RoleAdmin, kindPage, s.networkCredentials},
 		{http.MethodPost, "/network/credentials", store.RoleAdmin, kindPage, s.networkCredentialCreate},
 		{http.MethodPost, "/network/credentials/{id}/delete", store.RoleAdmin, kindPage, s.networkCredentialDelete},
+		{http.MethodGet, "/network/sysobject-ids", store.RoleAdmin, kindPage, s.networkSysObject},
+		{http.MethodPost, "/network/sysobject-ids", store.RoleAdmin, kindPage, s.networkSysObjectUpload},
 	}
 }

@@ -4,12 +4,13 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/parcproject/parc/collector/snmppoll"
 	"github.com/parcproject/parc/collector/store"
 	"github.com/parcproject/parc/pkg/snmp"
 )
 
 func init() {
-	pageNames = append(pageNames, "network_jobs", "network_job_form", "network_run", "network_credentials")
+	pageNames = append(pageNames, "network_jobs", "network_job_form", "network_run", "network_credentials", "network_sysobject")
 }
 
 // NetworkService is network discovery as the web UI uses it;
@@ -26,6 +27,11 @@ type NetworkService interface {
 	// CancelRun cancels a queued or running run in who's name; it returns
 	// snmppoll.ErrFinished for a run that has ended.
 	CancelRun(ctx context.Context, runID int64, who string) error
+	// SysObjectIDsInfo describes the sysobject.ids discovery uses.
+	SysObjectIDsInfo(ctx context.Context) (snmppoll.SysObjectInfo, error)
+	// UploadSysObjectIDs checks and installs a sysobject.ids for every
+	// collector of the site; the error names the first bad line.
+	UploadSysObjectIDs(ctx context.Context, data []byte, who string) (snmppoll.SysObjectInfo, error)
 	Results(ctx context.Context, runID int64) ([]store.SNMPResult, error)
 	ImportResult(ctx context.Context, resultID int64) (int64, error)
 	Credentials(ctx context.Context) ([]store.SNMPCredential, error)
