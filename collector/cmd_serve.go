@@ -43,6 +43,7 @@ func runServe(args []string, s stdio) error {
 		return err
 	}
 	log := newLogger(s, cfg)
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	st, err := openStore(ctx, cfg)

@@ -40,6 +40,7 @@ func newFlags(s stdio, name, synopsis string) *cmdFlags {
 		fs.PrintDefaults()
 		if f.listKeys {
 			printConfigKeys(s.err)
+			fmt.Fprintf(s.err, "\nGOGC (Go's variable) sets the garbage collector's target; serve uses %d when it is unset.\n", serveGCPercent)
 		}
 	}
 	fs.StringVar(&f.cfgFile, "config", os.Getenv("PARC_CONFIG"), "YAML configuration `file` (PARC_CONFIG)")
