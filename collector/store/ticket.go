@@ -9,7 +9,7 @@ import (
 )
 
 const ticketColumns = `t.id, t.title, t.content, t.type, t.status, t.urgency, t.impact, t.priority, t.category_id,
-	t.approval, t.created_by, t.opened_at, t.taken_at, t.solved_at, t.closed_at, t.due_at, t.updated_at`
+	t.approval, t.created_by, t.opened_at, t.taken_at, t.solved_at, t.closed_at, t.due_at, t.updated_at, t.global_validation`
 
 // ticketSearchText is the lower-case text ListTickets' Query matches.
 func ticketSearchText(t *Ticket) string {
@@ -20,7 +20,7 @@ func scanTicket(s scanner, extra ...any) (*Ticket, error) {
 	var t Ticket
 	var cat, by, opened, taken, solved, closed, due, updated sql.NullInt64
 	dest := []any{&t.ID, &t.Title, &t.Content, &t.Type, &t.Status, &t.Urgency, &t.Impact, &t.Priority, &cat,
-		&t.Approval, &by, &opened, &taken, &solved, &closed, &due, &updated}
+		&t.Approval, &by, &opened, &taken, &solved, &closed, &due, &updated, &t.Validation}
 	if err := s.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
 	}

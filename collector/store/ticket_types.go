@@ -48,6 +48,10 @@ type Ticket struct {
 	Priority   int
 	CategoryID int64
 	Approval   int // of the latest solution: 1 none, 2 waiting, 3 accepted, 4 refused
+	// Validation is the global state of the ticket's approvals (see
+	// ApprovalQueries), read only: 1 none asked, 2 waiting, 3 accepted,
+	// 4 refused.
+	Validation int
 	CreatedBy  int64
 	OpenedAt   time.Time
 	TakenAt    time.Time

@@ -85,8 +85,13 @@ func TestApprovalsOverHTTP(t *testing.T) {
 	bossA, obsA := list[0], list[1]
 	answer := func(a store.TicketApproval) string { return fmt.Sprintf("%s/approvals/%d/answer", path, a.ID) }
 
+	// The queue shows the approval state beside the status.
+	_, body := tech.get("/tickets?status=open")
+	if !strings.Contains(body, `validation-2`) {
+		t.Error("the queue lacks the waiting approval badge")
+	}
 	// The ticket page shows the panel, escaped, with the global state.
-	_, body := tech.get(path)
+	_, body = tech.get(path)
 	if !strings.Contains(body, `id="approvals"`) || !strings.Contains(body, "A new laptop for &lt;b&gt;Jeanne&lt;/b&gt;") ||
 		!strings.Contains(body, `id="approval-global"`) || strings.Contains(body, `id="approval-answer-`) {
 		t.Error("the technician's ticket page lacks the approvals panel, or offers an answer form")
@@ -148,7 +153,7 @@ func TestApprovalsOverHTTP(t *testing.T) {
 		t.Errorf("got state %+v; want accepted at 100%%", st)
 	}
 	_, body = b.get(path)
-	if strings.Contains(body, `id="approval-answer-`) || !strings.Contains(body, "approval-status-3") {
+	if strings.Contains(body, `id="approval-answer-`) || !strings.Contains(body, "approval-status-3") || !strings.Contains(body, "validation-3") {
 		t.Error("after answering, the approver is still offered the form or does not see the accepted status")
 	}
 	_, body = b.get("/helpdesk")

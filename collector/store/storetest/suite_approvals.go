@@ -64,6 +64,14 @@ func testApprovalFlow(t *testing.T, st store.Store, tq store.TicketQueries, aq *
 		t.Fatalf("got approvers %v; want %v", ids, want)
 	}
 	wantState(t, aq, tk.ID, 100, helpdesk.ApprovalWaiting)
+	// Tickets read and listed carry the global state.
+	got, err := tq.GetTicket(ctx, tk.ID)
+	must(t, err)
+	page, err := tq.ListTickets(ctx, store.TicketFilter{})
+	must(t, err)
+	if got.Validation != int(helpdesk.ApprovalWaiting) || len(page.Tickets) != 1 || page.Tickets[0].Validation != int(helpdesk.ApprovalWaiting) {
+		t.Errorf("got validation %d, listed %+v; want waiting", got.Validation, page.Tickets)
+	}
 	list, err := aq.ForTicket(ctx, tk.ID)
 	must(t, err)
 	if len(list) != 3 {
