@@ -30,6 +30,8 @@ func RunTickets(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SavedSearches", testSavedSearches},
 		{"Accounts", testAccounts},
 		{"ListMore", testTicketListMore},
+		{"SortKeys", testTicketSortKeys},
+		{"TextPlans", testTicketTextPlans},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
