@@ -14,14 +14,15 @@ import (
 
 func runUser(args []string, s stdio) error {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(s.err, "Usage: parc-collector user add --login L --role admin|technician|observer [--name N] [--email E] < password")
+		fmt.Fprintln(s.err, "Usage: parc-collector user add --login L --role admin|technician|observer [--name N] [--email E] [--must-change] < password")
 		return errUsage
 	}
-	f := newFlags(s, "user add", "user add --login L --role R [--name N] [--email E]  (password on stdin)")
+	f := newFlags(s, "user add", "user add --login L --role R [--name N] [--email E] [--must-change]  (password on stdin)")
 	login := f.fs.String("login", "", "login of the new user (required)")
 	role := f.fs.String("role", store.RoleTechnician, "role: admin, technician or observer")
 	name := f.fs.String("name", "", "full name")
 	email := f.fs.String("email", "", "e-mail address")
+	mustChange := f.fs.Bool("must-change", false, "the user must set a new password at their first login")
 	cfg, err := f.parse(args[1:])
 	if err != nil {
 		return err
@@ -41,7 +42,8 @@ func runUser(args []string, s stdio) error {
 		return err
 	}
 	return withStore(cfg, func(ctx context.Context, st store.Store) error {
-		u := &store.User{Login: strings.TrimSpace(*login), Name: *name, Email: *email, Role: *role, PasswordHash: hash}
+		u := &store.User{Login: strings.TrimSpace(*login), Name: *name, Email: *email, Role: *role, PasswordHash: hash,
+			MustChangePassword: *mustChange}
 		if err := st.CreateUser(ctx, u); err != nil {
 			if errors.Is(err, store.ErrConflict) {
 				return fmt.Errorf("a user %q already exists", u.Login)
@@ -49,6 +51,9 @@ func runUser(args []string, s stdio) error {
 			return err
 		}
 		fmt.Fprintf(s.out, "created user %s (%s)\n", u.Login, u.Role)
+		if u.MustChangePassword {
+			fmt.Fprintln(s.out, "they must choose a new password at their first login")
+		}
 		return nil
 	})
 }

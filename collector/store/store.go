@@ -74,7 +74,12 @@ type UserQueries interface {
 	GetUserByLogin(ctx context.Context, login string) (*User, error)
 	ListUsers(ctx context.Context) ([]User, error)
 	CountUsers(ctx context.Context) (int, error)
+	// SetUserPassword writes a password its owner chose, which clears
+	// MustChangePassword.
 	SetUserPassword(ctx context.Context, id int64, passwordHash string) error
+	// ResetUserPassword writes a one-time password an administrator gave
+	// and sets MustChangePassword.
+	ResetUserPassword(ctx context.Context, id int64, passwordHash string) error
 }
 
 // TokenQueries manage API tokens (stored as SHA-256 hashes).

@@ -43,14 +43,19 @@ type User struct {
 	PasswordHash string // bcrypt, from package auth
 	Disabled     bool
 	CreatedAt    time.Time
+	// MustChangePassword is set on an account an administrator created or
+	// reset with a one-time password: until its owner sets their own, the
+	// web UI shows them nothing but the change-password page.
+	MustChangePassword bool
 }
 
-const userColumns = "id, login, name, email, role, password_hash, disabled, created_at"
+const userColumns = "id, login, name, email, role, password_hash, disabled, created_at, must_change_password"
 
 func scanUser(s scanner) (*User, error) {
 	var u User
 	var created sql.NullInt64
-	if err := s.Scan(&u.ID, &u.Login, &u.Name, &u.Email, &u.Role, &u.PasswordHash, &u.Disabled, &created); err != nil {
+	if err := s.Scan(&u.ID, &u.Login, &u.Name, &u.Email, &u.Role, &u.PasswordHash, &u.Disabled, &created,
+		&u.MustChangePassword); err != nil {
 		return nil, err
 	}
 	u.CreatedAt = fromMS(created)
@@ -61,9 +66,9 @@ func (q *queries) CreateUser(ctx context.Context, u *User) error {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = time.Now().UTC()
 	}
-	err := q.writeRow(ctx, `INSERT INTO users (login, name, email, role, password_hash, disabled, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		u.Login, u.Name, u.Email, u.Role, u.PasswordHash, u.Disabled, ms(u.CreatedAt)).Scan(&u.ID)
+	err := q.writeRow(ctx, `INSERT INTO users (login, name, email, role, password_hash, disabled, created_at,
+		must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		u.Login, u.Name, u.Email, u.Role, u.PasswordHash, u.Disabled, ms(u.CreatedAt), u.MustChangePassword).Scan(&u.ID)
 	return q.conflict(err, "create user "+u.Login)
 }
 
@@ -112,9 +117,19 @@ func (q *queries) CountUsers(ctx context.Context) (int, error) {
 }
 
 func (q *queries) SetUserPassword(ctx context.Context, id int64, passwordHash string) error {
-	res, err := q.exec(ctx, "UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, id)
+	// The owner chose this password (profile, change-password page, CLI):
+	// no change is owed any more.
+	res, err := q.exec(ctx, "UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?", passwordHash, id)
 	if err != nil {
 		return fmt.Errorf("set password of user %d: %w", id, err)
 	}
 	return mustAffect(res, fmt.Sprintf("set password of user %d", id))
+}
+
+func (q *queries) ResetUserPassword(ctx context.Context, id int64, passwordHash string) error {
+	res, err := q.exec(ctx, "UPDATE users SET password_hash = ?, must_change_password = TRUE WHERE id = ?", passwordHash, id)
+	if err != nil {
+		return fmt.Errorf("reset password of user %d: %w", id, err)
+	}
+	return mustAffect(res, fmt.Sprintf("reset password of user %d", id))
 }

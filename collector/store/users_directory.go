@@ -60,7 +60,7 @@ const directoryUserColumns = userColumns + ", auth_source, external_dn, phone, d
 func scanDirectoryUser(s scanner) (*DirectoryUser, error) {
 	var u DirectoryUser
 	var created, synced sql.NullInt64
-	if err := s.Scan(&u.ID, &u.Login, &u.Name, &u.Email, &u.Role, &u.PasswordHash, &u.Disabled, &created,
+	if err := s.Scan(&u.ID, &u.Login, &u.Name, &u.Email, &u.Role, &u.PasswordHash, &u.Disabled, &created, &u.MustChangePassword,
 		&u.Source, &u.DN, &u.Phone, &u.Department, &synced, &u.Gone); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,8 @@ type adminUserRow struct {
 	store.User
 	LocationID int64
 	Self       bool // the administrator looking: no self-demotion
+	// Directory is true when LDAP checks the password: no reset here.
+	Directory bool
 }
 
 // adminUsersShown bounds the rows of the users page; a search narrows
@@ -32,6 +34,8 @@ type adminUsersData struct {
 	// Created is the account just made and TempPassword its temporary
 	// password, shown once to be handed to the person.
 	Created, TempPassword string
+	// Reset is the account whose password was just reset to TempPassword.
+	Reset string
 }
 
 // adminUsers lists the accounts with their role, state and location, and
@@ -68,7 +72,8 @@ func (s *Server) renderAdminUsers(w http.ResponseWriter, r *http.Request, status
 			d.Hidden++
 			continue
 		}
-		d.Users = append(d.Users, adminUserRow{User: u, LocationID: locOf[u.ID], Self: u.ID == me})
+		d.Users = append(d.Users, adminUserRow{User: u, LocationID: locOf[u.ID], Self: u.ID == me,
+			Directory: u.PasswordHash == store.NoPassword})
 	}
 	locs, err := s.st.ListLocations(ctx)
 	if err != nil {
@@ -120,7 +125,9 @@ func (s *Server) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	u.PasswordHash = hash
+	// The administrator chose or saw this password: its owner must replace
+	// it at their first login.
+	u.PasswordHash, u.MustChangePassword = hash, true
 	if s.adminWriteFailed(w, r, s.st.CreateUser(r.Context(), u), "admin.user_exists", func(w http.ResponseWriter, r *http.Request, st int, m string) {
 		s.renderAdminUsers(w, r, st, adminUsersData{Error: m})
 	}) {

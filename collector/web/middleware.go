@@ -41,6 +41,14 @@ func (s *Server) require(role string, k kind) func(http.Handler) http.Handler {
 				redirect(w, r, "/login")
 			case store.RoleRank(u.Role) < store.RoleRank(role):
 				s.errorPage(w, r, http.StatusForbidden, "error.forbidden")
+			case u.MustChangePassword && !allowedBeforePasswordChange(r):
+				// A one-time password from an administrator: nothing else
+				// until the owner chose theirs (data requests get 403).
+				if k == kindData {
+					s.errorPage(w, r, http.StatusForbidden, "account.must_change")
+					return
+				}
+				redirect(w, r, accountPasswordPath)
 			default:
 				next.ServeHTTP(w, r)
 			}

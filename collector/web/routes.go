@@ -61,7 +61,7 @@ func (s *Server) routes() []route {
 func (s *Server) areaRoutes() []route {
 	var out []route
 	for _, rs := range [][]route{s.ticketRoutes(), s.networkRoutes(), s.netAssetRoutes(), s.agentRoutes(), s.adminRoutes(), s.statsRoutes(), s.kbRoutes(), s.slaRoutes(), s.formRoutes(),
-		s.approvalRoutes()} {
+		s.approvalRoutes(), s.accountRoutes()} {
 		out = append(out, rs...)
 	}
 	return out
