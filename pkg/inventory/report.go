@@ -99,6 +99,9 @@ type ParcExtension struct {
 	// Supplies lists every supply of a printer in full (SNMP netinventory,
 	// since schema version 2).
 	Supplies []Supply `json:"supplies,omitempty"`
+	// Components carries the hardware revision and software version of
+	// a network device's components (SNMP netinventory).
+	Components []ComponentRevision `json:"components,omitempty"`
 }
 
 // CollectorRun is the outcome of one collector.

@@ -33,6 +33,7 @@ const maxSupplies = 256
 var reSupplyKey = regexp.MustCompile(`^[a-z0-9_]*$`)
 
 func (x *ParcExtension) validate(c *checker, p string) {
+	validateComponentRevisions(c, p+".components", x.Components)
 	if len(x.Supplies) > maxSupplies {
 		c.add(p+".supplies", "must hold at most %d supplies, got %d", maxSupplies, len(x.Supplies))
 		return

@@ -19,23 +19,61 @@ var entityClasses = map[int64]string{
 // members, modules, power supplies, ports...) and, on Dell/Force10
 // S-series stacks, the stack units of their own chassis MIB.
 func ReadComponents(ctx context.Context, r Reader) ([]inventory.NetworkComponent, error) {
+	out, _, err := readComponents(ctx, r)
+	return out, err
+}
+
+// readComponents is ReadComponents with the revisions and versions GLPI's
+// format has no field for.
+func readComponents(ctx context.Context, r Reader) ([]inventory.NetworkComponent, []inventory.ComponentRevision, error) {
 	// Only the columns buildComponents reads: a walk of the whole entry
 	// would also fetch the vendor types, aliases, asset IDs, dates and
 	// URIs of every entity.
 	t, err := readColumns(ctx, r, oidEntPhysical, entityColumns...)
 	if err != nil {
-		return nil, fmt.Errorf("read entity-mib: %w", err)
+		return nil, nil, fmt.Errorf("read entity-mib: %w", err)
 	}
-	out := buildComponents(t)
+	out, revs := buildComponents(t), componentRevisions(t)
 	f10, err := readForce10Stack(ctx, r)
 	if err != nil {
-		return out, err
+		return out, revs, err
 	}
-	return append(out, f10...), nil
+	return append(out, f10...), revs, nil
 }
 
-// entityColumns are the entPhysicalTable columns buildComponents reads.
-var entityColumns = []string{"2", "4", "5", "7", "9", "10", "11", "12", "13", "16"}
+// entityColumns are the entPhysicalTable columns buildComponents and
+// componentRevisions read.
+var entityColumns = []string{"2", "4", "5", "7", "8", "9", "10", "11", "12", "13", "16"}
+
+// componentRevisions lists the entities' hardware revisions (column 8)
+// and software versions (column 10), for content.parc.components.
+func componentRevisions(t Table) []inventory.ComponentRevision {
+	var out []inventory.ComponentRevision
+	seen := map[int64]int{}
+	for _, s := range t.Suffixes() {
+		col, idx, ok := strings.Cut(s, ".")
+		if !ok || (col != "8" && col != "10") || strings.Contains(idx, ".") {
+			continue
+		}
+		v := cleanText(t.String(s))
+		n, err := strconv.ParseInt(idx, 10, 64)
+		if err != nil || v == "" {
+			continue
+		}
+		i, ok := seen[n]
+		if !ok {
+			i = len(out)
+			seen[n] = i
+			out = append(out, inventory.ComponentRevision{Index: n})
+		}
+		if col == "8" {
+			out[i].Revision = v
+		} else {
+			out[i].Version = v
+		}
+	}
+	return out
+}
 
 // buildComponents decodes entPhysicalTable; separate for fuzzing.
 func buildComponents(t Table) []inventory.NetworkComponent {

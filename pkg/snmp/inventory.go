@@ -122,8 +122,15 @@ func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts
 	if err := ReadAggregates(ctx, s, ports); err != nil {
 		return err
 	}
-	if r.Content.NetworkComponents, err = ReadComponents(ctx, s); err != nil {
+	var revs []inventory.ComponentRevision
+	if r.Content.NetworkComponents, revs, err = readComponents(ctx, s); err != nil {
 		return err
+	}
+	if len(revs) > 0 {
+		if r.Content.Parc == nil {
+			r.Content.Parc = &inventory.ParcExtension{SchemaVersion: inventory.SchemaVersion}
+		}
+		r.Content.Parc.Components = revs
 	}
 	return fdb.finish(ctx, s, ports)
 }

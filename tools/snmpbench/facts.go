@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 )
 
@@ -23,7 +22,25 @@ import (
 //     DNSHOSTNAME that only repeats the IP (its ping answered).
 
 // skipJSON are content keys that describe the run, not the device.
+// Parc's extension ("parc") is counted apart: only its device facts GLPI
+// has no field for (parcFacts).
 var skipJSON = map[string]bool{"versionclient": true, "parc": true, "accesslog": true}
+
+// parcFacts counts the device facts of Parc's content.parc: the
+// components' hardware revisions and software versions (FusionInventory's
+// COMPONENT/REVISION and VERSION). Supplies are left out: the cartridges
+// already count them.
+func parcFacts(parc any) int {
+	m, _ := parc.(map[string]any)
+	comps, _ := m["components"].([]any)
+	n := 0
+	for _, c := range comps {
+		if cm, ok := c.(map[string]any); ok {
+			n += countJSON(cm["revision"]) + countJSON(cm["version"])
+		}
+	}
+	return n
+}
 
 // countJSON counts the non-empty leaves of a JSON value: strings other
 // than "", numbers other than 0, true.
@@ -72,7 +89,7 @@ func contentFacts(report any) (int, error) {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		return 0, err
 	}
-	return countJSON(doc.Content), nil
+	return countJSON(doc.Content) + parcFacts(doc.Content["parc"]), nil
 }
 
 // node is one element of a FusionInventory XML document.
@@ -148,29 +165,6 @@ func (n *node) hasText(name, t string) bool {
 		}
 	}
 	return false
-}
-
-// noGLPIField counts the facts of a FusionInventory device that GLPI's
-// JSON inventory format, which Parc writes, has no field for, so Parc
-// cannot report them: a component's REVISION (entPhysicalHardwareRev) and
-// VERSION (entPhysicalSoftwareRev; Parc reports it as the firmware when
-// entPhysicalFirmwareRev is empty), and a neighbour's IFNUMBER that is
-// not a number (FusionInventory copies LLDP's port ID, "Eth1/19", where
-// the format wants the remote ifIndex).
-func (n *node) noGLPIField() int {
-	c := 0
-	for _, comp := range n.path("COMPONENTS").all("COMPONENT") {
-		c += comp.path("REVISION").leaves() + comp.path("VERSION").leaves()
-	}
-	for _, p := range n.path("PORTS").all("PORT") {
-		for _, conn := range p.path("CONNECTIONS").all("CONNECTION") {
-			num := strings.TrimSpace(conn.path("IFNUMBER").text())
-			if _, err := strconv.Atoi(num); num != "" && err != nil {
-				c++
-			}
-		}
-	}
-	return c
 }
 
 // all returns the children called name.

@@ -54,9 +54,6 @@ func TestFusionDevices(t *testing.T) {
 			t.Errorf("device %d: got ID %q; want %q", tt.dev, got, tt.id)
 		}
 	}
-	if got := devs[0].noGLPIField(); got != 3 {
-		t.Errorf("facts without a GLPI field: got %d; want 3 (REVISION, VERSION, IFNUMBER Eth1/19)", got)
-	}
 	if _, err := fusionDevices([]byte(twoDocs[:200])); err == nil {
 		t.Error("truncated output: got no error")
 	}
@@ -66,8 +63,9 @@ func TestContentFacts(t *testing.T) {
 	report := map[string]any{
 		"deviceid": "not counted",
 		"content": map[string]any{
-			"versionclient":  "not counted",
-			"parc":           map[string]any{"collectors": []any{"not counted"}},
+			"versionclient": "not counted",
+			"parc": map[string]any{"collectors": []any{"not counted"}, "supplies": []any{map[string]any{"key": "not counted"}},
+				"components": []any{map[string]any{"index": 1, "revision": "V05", "version": "12.2"}, map[string]any{"index": 2, "version": ""}}},
 			"network_device": map[string]any{"name": "sw1", "ram": 128, "location": "", "ips": []any{"10.0.0.1", "10.0.0.2"}},
 			"accesslog":      map[string]any{"logdate": "2026-01-01 00:00:00"},
 			"network_ports":  []any{map[string]any{"ifnumber": 1, "ifinerrors": 0, "trunk": false, "lldp": true, "ifalias": nil}},
@@ -77,8 +75,8 @@ func TestContentFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != 6 {
-		t.Errorf("got %d facts; want 6 (name, ram, 2 ips, ifnumber, lldp)", got)
+	if got != 8 {
+		t.Errorf("got %d facts; want 8 (name, ram, 2 ips, ifnumber, lldp, a component's revision and version)", got)
 	}
 }
 

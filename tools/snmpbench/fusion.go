@@ -56,8 +56,7 @@ func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads
 	args := []string{"--host", strings.Join(hosts, ","), "--port", strconv.Itoa(l.Port),
 		"--credentials", "version:2c,community:" + community, "--threads", strconv.Itoa(threads),
 		"--timeout", strconv.Itoa(max(1, int(timeout.Seconds())))}
-	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{},
-		NoGLPIField: map[string]int{}}
+	out := invResult{Facts: map[string]int{}, Names: map[string]string{}, Errors: map[string]string{}}
 	stdout, wall, cpu, err := runFusion(ctx, "fusioninventory-netinventory", args)
 	out.Wall, out.CPU.Tool = wall, cpu
 	if dump != "" {
@@ -75,7 +74,6 @@ func fusionInventory(ctx context.Context, l *lab, timeout time.Duration, threads
 			continue
 		}
 		out.Facts[ip] = d.leaves()
-		out.NoGLPIField[ip] = d.noGLPIField()
 		out.Names[ip] = strings.TrimSpace(d.path("INFO", "MODEL").text())
 	}
 	return out, errors.Join(err, perr)

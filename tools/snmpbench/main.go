@@ -56,9 +56,6 @@ type invResult struct {
 	Variables int
 	// CPU is what the simulators and the tool used during the run.
 	CPU cpuUse
-	// NoGLPIField is, for FusionInventory, the facts by IP that GLPI's
-	// JSON format has no field for (see noGLPIField).
-	NoGLPIField map[string]int
 }
 
 type config struct {
