@@ -42,8 +42,9 @@ the same way under tasks/ in the state directory; network_tasks false
 refuses them. sysobject.ids comes from the collector (cached in the state
 directory), else from the installed copy.
 
-With --once: contact, one inventory, send, and exit; the exit status is 1 if
-the report could not be delivered (it stays in the spool).`,
+With --once: contact, one inventory, send, run the network tasks given (and
+any left by an earlier run), send their reports, and exit; the exit status is
+1 if a report could not be delivered (it stays in the spool).`,
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&once, "once", false, "make one inventory, send it and exit")
 			fs.BoolVar(&forceFull, "force-full", false, "send a full inventory, not only what changed")

@@ -14,6 +14,8 @@ package runner
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"sync"
@@ -159,10 +161,18 @@ func (r *Runner) Run(ctx context.Context) error {
 const firstDelay = 2 * time.Second
 
 // Once contacts the collector, makes an inventory (full when forceFull or
-// due, else partial) and sends the spool. It returns the error that kept
-// the report from being delivered; the report is then in the spool.
+// due, else partial) and sends the spool, then runs the network tasks the
+// collector gave (and any an earlier start left) and delivers their
+// reports. It returns the error that kept a report from being delivered;
+// the report is then in the spool.
 func (r *Runner) Once(ctx context.Context, forceFull bool) error {
-	return r.cycle(ctx, true, forceFull)
+	err := r.cycle(ctx, true, forceFull)
+	if r.tasks != nil {
+		if terr := r.tasks.RunPending(ctx); terr != nil {
+			err = errors.Join(err, fmt.Errorf("network tasks: %w", terr))
+		}
+	}
+	return err
 }
 
 func (r *Runner) contactInterval() time.Duration {

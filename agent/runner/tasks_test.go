@@ -126,3 +126,21 @@ func TestNetworkTaskFromContact(t *testing.T) {
 		t.Errorf("status from another process: got %+v, %v; want task 17", snap.Tasks, err)
 	}
 }
+
+// TestOnceRunsNetworkTasks: `run --once` runs the task the contact gave
+// and delivers its end before it returns, instead of keeping it for the
+// next daemon start.
+func TestOnceRunsNetworkTasks(t *testing.T) {
+	col, srv := newTaskCollector(t, badTask)
+	h := newHarness(t, srv.URL, nil)
+	if err := h.r.Once(t.Context(), false); err != nil {
+		t.Fatal(err)
+	}
+	got := col.posts("17")
+	if len(got) != 1 || !got[0].Finished || !strings.HasPrefix(got[0].Error, "targets: ") {
+		t.Fatalf("got progress %+v; want the task's end delivered before Once returned", got)
+	}
+	if s := h.r.Snapshot(); len(s.Tasks) != 1 || !s.Tasks[0].Delivered {
+		t.Errorf("got tasks %+v; want the one task delivered", s.Tasks)
+	}
+}

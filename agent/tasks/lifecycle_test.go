@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"context"
 	"net"
 	"os"
 	"path/filepath"
@@ -212,5 +213,42 @@ func TestNextPhaseSameID(t *testing.T) {
 	col.mu.Unlock()
 	if want := []string{"netdiscovery", "netinventory"}; !slices.Equal(actions, want) {
 		t.Errorf("got reports %v; want %v (the discovery once, then the inventory)", actions, want)
+	}
+}
+
+// RunPending (`parc-agent run --once`) runs a submitted task and delivers
+// its report and end before it returns, with no Run loop; with the
+// collector down it says so and keeps them for the next start.
+func TestRunPending(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	m := newManager(t, t.TempDir(), ts.URL)
+	m.Submit([]api.Task{simTask(s, "once-1", api.TaskNetInventory, s.Addrs[0])})
+	if err := m.RunPending(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	end, ok := col.ended("once-1")
+	col.mu.Lock()
+	reps := len(col.reports["once-1"])
+	col.mu.Unlock()
+	if !ok || end.Done != 1 || end.Found != 1 || reps != 1 {
+		t.Fatalf("after RunPending: end %+v (%v), %d reports; want the printer's report and the end delivered", end, ok, reps)
+	}
+
+	col.setDown(true)
+	m.Submit([]api.Task{simTask(s, "once-2", api.TaskNetInventory, s.Addrs[0])})
+	if err := m.RunPending(context.Background()); err == nil {
+		t.Fatal("RunPending with the collector down: got no error")
+	}
+	if r := m.Status(); len(r) != 2 || r[0].ID != "once-2" || r[0].State != StateFinished || r[0].Delivered {
+		t.Errorf("got %+v; want once-2 finished, not delivered", r)
+	}
+	col.setDown(false)
+	if err := m.RunPending(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := col.ended("once-2"); !ok {
+		t.Error("once-2's end was not delivered once the collector was back")
 	}
 }
