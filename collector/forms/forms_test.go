@@ -2,6 +2,7 @@ package forms
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"reflect"
@@ -69,6 +70,15 @@ func TestValidate(t *testing.T) {
 		{"approval kind", func(f *Form) { f.Target.Approval = Approval{Kind: "boss"} }, "target: approval", CodeBadApprove},
 		{"icon", func(f *Form) { f.Icon = "<script>" }, "icon", CodeBadType},
 		{"role", func(f *Form) { f.Roles = []string{"root"} }, "roles", CodeBadType},
+		{"definition too large", func(f *Form) {
+			for i := 0; i < 120; i++ {
+				q := Question{Key: fmt.Sprintf("q%d", i), Type: TypeDropdown, Label: Text{EN: "Q"}}
+				for j := 0; j < 100; j++ {
+					q.Choices = append(q.Choices, Choice{Value: fmt.Sprintf("%d-%s", j, strings.Repeat("v", 90)), Label: Text{FR: strings.Repeat("é", 50)}})
+				}
+				f.Sections[1].Questions = append(f.Sections[1].Questions, q)
+			}
+		}, "form", CodeTooLong},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -85,6 +85,11 @@ func Validate(f *Form) []DefError {
 		add("questions", CodeTooMany, fmt.Sprint(maxQuestions))
 	}
 	validateTarget(add, &f.Target, seen)
+	// Within every other limit a definition can still outgrow what Parse
+	// reads back (many long choices): refuse it here, not once stored.
+	if data, err := f.Marshal(); err != nil || len(data) > maxDefinitionBytes {
+		add("form", CodeTooLong, "1 MiB")
+	}
 	return errs
 }
 

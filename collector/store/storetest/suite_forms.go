@@ -77,6 +77,10 @@ func testFormsCRUD(t *testing.T, st store.Store) {
 		if len(list) != tc.want {
 			t.Errorf("ListForms(%v): got %d forms; want %d", tc.activeOnly, len(list), tc.want)
 		}
+		// By position: the seeded forms are 1 and 2, this one 0.
+		if !tc.activeOnly && len(list) == 3 && list[0].ID != f.ID {
+			t.Errorf("ListForms: got %q first; want the form of position 0", list[0].NameEN)
+		}
 	}
 	must(t, fq.DeleteForm(ctx, f.ID))
 	_, err = fq.GetForm(ctx, f.ID)
