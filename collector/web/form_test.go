@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
@@ -280,5 +281,57 @@ func TestCatalogNewArrivalApproval(t *testing.T) {
 	}
 	if n, err := aq.CountWaitingFor(ctx, manager.ID); err != nil || n != 1 {
 		t.Errorf("waiting for the manager: got %d, %v; want 1", n, err)
+	}
+}
+
+// TestCatalogApprovalKinds checks who a form's ticket asks first: a
+// fixed user, a group's members, or nobody.
+func TestCatalogApprovalKinds(t *testing.T) {
+	e := newEnv(t)
+	fx := e.helpdeskFixture()
+	tq, _ := store.Tickets(e.st)
+	g := &store.Group{Name: "Direction"}
+	if err := tq.CreateGroup(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range []string{store.RoleSupervisor, store.RoleAdmin} {
+		if err := tq.AddGroupMember(ctx, g.ID, e.users[role].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name     string
+		approval forms.Approval
+		want     []int64
+	}{
+		{"none", forms.Approval{}, nil},
+		{"a user", forms.Approval{Kind: forms.ApprovalUser, UserID: e.users[store.RoleTechnician].ID, MinPercent: 100},
+			[]int64{e.users[store.RoleTechnician].ID}},
+		{"a group", forms.Approval{Kind: forms.ApprovalGroup, GroupID: g.ID, MinPercent: 50},
+			[]int64{e.users[store.RoleSupervisor].ID, e.users[store.RoleAdmin].ID}}, // by id
+
+	}
+	aq, err := store.Approvals(e.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e.editForm(hardwareForm, func(_ *store.Form, def *forms.Form) { def.Target.Approval = tc.approval })
+			resp, _ := e.as(store.RoleSelfService).submit("/catalog/1", hardwareAnswers(fx.pc), nil)
+			id := createdTicket(t, resp)
+			list, err := aq.ForTicket(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, a := range list {
+				got = append(got, a.ApproverID)
+			}
+			sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("approvers: got %v; want %v", got, tc.want)
+			}
+		})
 	}
 }
