@@ -40,6 +40,13 @@ func (r *taskRun) discover(ctx context.Context) error {
 	}
 	chunk := max(workers, minChunk)
 	base, found := 0, 0
+	// Go on after the chunks an earlier start swept.
+	if cp := r.dir.loadCheckpoint(); cp.Swept > 0 && cp.Swept <= len(addrs) {
+		base, found = cp.Swept, cp.Found
+		addrs = addrs[cp.Swept:]
+		r.log.Info("network task resumed", "swept", base, "found", found)
+		r.tr.set(func(tp *api.TaskProgress) { tp.Done, tp.Found = base, found })
+	}
 	for len(addrs) > 0 {
 		n := min(chunk, len(addrs))
 		part := addrs[:n]
@@ -70,6 +77,9 @@ func (r *taskRun) discover(ctx context.Context) error {
 		}
 		base += n
 		r.tr.set(func(tp *api.TaskProgress) { tp.Done = base })
+		if err := r.dir.saveCheckpoint(checkpoint{Swept: base, Found: found}); err != nil {
+			r.log.Warn("cannot save the task's checkpoint", "err", err)
+		}
 	}
 	return nil
 }

@@ -96,12 +96,22 @@ func (r *taskRun) inventory(ctx context.Context) error {
 	if workers <= 0 {
 		workers = defaultInvCon
 	}
-	workers = min(workers, len(hosts))
-	jobs := make(chan string)
-	var mu sync.Mutex // guards failures, done, found and emitErr
-	var failures []string
+	var mu sync.Mutex // guards cp, done, found and emitErr
 	var emitErr error
-	done, found := 0, 0
+	// Go on after the hosts an earlier start read or gave up on.
+	cp := r.dir.loadCheckpoint()
+	if len(cp.Hosts) > 0 {
+		seen := map[string]bool{}
+		for _, h := range cp.Hosts {
+			seen[h] = true
+		}
+		hosts = slices.DeleteFunc(hosts, func(h string) bool { return seen[h] })
+		r.log.Info("network task resumed", "done", len(cp.Hosts), "left", len(hosts))
+	}
+	done, found := len(cp.Hosts), cp.Found
+	r.tr.set(func(p *api.TaskProgress) { p.Done, p.Found = done, found })
+	workers = max(min(workers, len(hosts)), 1)
+	jobs := make(chan string)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -110,15 +120,27 @@ func (r *taskRun) inventory(ctx context.Context) error {
 			for h := range jobs {
 				dev, err := r.inventoryHost(ctx, h)
 				mu.Lock()
+				// A host is behind the task once its report is spooled, or
+				// once it failed for its own reasons (not the agent
+				// stopping).
+				settled := false
 				if err == nil {
 					if err = r.emit(dev.Report); err != nil {
 						emitErr = err
 					} else {
 						found++
+						settled = true
 					}
 				} else if ctx.Err() == nil {
-					failures = append(failures, err.Error())
+					cp.Failures = append(cp.Failures, err.Error())
 					r.log.Warn("device not inventoried", "host", h, "err", err)
+					settled = true
+				}
+				if settled {
+					cp.Hosts, cp.Found = append(cp.Hosts, h), found
+					if serr := r.dir.saveCheckpoint(cp); serr != nil {
+						r.log.Warn("cannot save the task's checkpoint", "err", serr)
+					}
 				}
 				done++
 				d, f := done, found
@@ -142,9 +164,10 @@ feed:
 		return ctx.Err()
 	case emitErr != nil:
 		return emitErr
-	case found == 0 && len(failures) > 0:
+	case found == 0 && len(cp.Failures) > 0:
+		failures := cp.Failures
 		if len(failures) > 5 {
-			failures = append(failures[:5], fmt.Sprintf("and %d more", len(failures)-5))
+			failures = append(failures[:5:5], fmt.Sprintf("and %d more", len(failures)-5))
 		}
 		return fmt.Errorf("no device could be inventoried: %s", strings.Join(failures, "; "))
 	}

@@ -252,3 +252,45 @@ func TestRunPending(t *testing.T) {
 		t.Error("once-2's end was not delivered once the collector was back")
 	}
 }
+
+// An inventory interrupted by the agent stopping goes on from where it
+// stopped at the next start: the device read before the stop is not read
+// (nor reported) again, and the end counts it.
+func TestInterruptedTaskResumes(t *testing.T) {
+	t.Parallel()
+	s := needSim(t)
+	col, ts := newCollector(t)
+	// A host that reads and never answers keeps the task running.
+	c, err := net.ListenPacket("udp", net.JoinHostPort("127.0.4.11", strconv.Itoa(s.Port)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	dir := t.TempDir()
+	m := newManager(t, dir, ts.URL)
+	stop := start(t, m)
+	task := simTask(s, "resume", api.TaskNetInventory, s.Addrs[0], "127.0.4.11")
+	task.TimeoutMillis, task.Retries, task.Workers = 1500, 0, 1
+	m.Submit([]api.Task{task})
+	reports := func() int {
+		col.mu.Lock()
+		defer col.mu.Unlock()
+		return len(col.reports["resume"])
+	}
+	waitFor(t, "the first device's report", time.Minute, func() bool { return reports() == 1 })
+	stop()
+	if _, ended := col.ended("resume"); ended {
+		t.Fatal("the interrupted task was reported ended")
+	}
+
+	m2 := newManager(t, dir, ts.URL)
+	start(t, m2)
+	waitFor(t, "the resumed task's end", time.Minute, func() bool { _, ok := col.ended("resume"); return ok })
+	end, _ := col.ended("resume")
+	if n := reports(); n != 1 {
+		t.Errorf("got %d reports; want 1: the device read before the stop is not read again", n)
+	}
+	if end.Done != 2 || end.Total != 2 || end.Found != 1 || end.Error != "" {
+		t.Errorf("got end %+v; want 2 of 2 done, 1 found, no error (one device was read)", end)
+	}
+}
