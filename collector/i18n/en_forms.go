@@ -108,6 +108,11 @@ var enForms = map[string]string{
 	"forms.op_contains":       "contains",
 	"forms.op_empty":          "is empty",
 	"forms.op_not_empty":      "is not empty",
+	"forms.cond_equals":       "Only if “%s” is “%s”.",
+	"forms.cond_not_equals":   "Only if “%s” is not “%s”.",
+	"forms.cond_contains":     "Only if “%s” contains “%s”.",
+	"forms.cond_empty":        "Only if “%s” is not answered.%.0s",
+	"forms.cond_not_empty":    "Only if “%s” is answered.%.0s",
 	"forms.from_form":         "Created from the form",
 }
 

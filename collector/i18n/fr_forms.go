@@ -108,6 +108,11 @@ var frForms = map[string]string{
 	"forms.op_contains":       "contient",
 	"forms.op_empty":          "est vide",
 	"forms.op_not_empty":      "n'est pas vide",
+	"forms.cond_equals":       "Seulement si « %s » vaut « %s ».",
+	"forms.cond_not_equals":   "Seulement si « %s » ne vaut pas « %s ».",
+	"forms.cond_contains":     "Seulement si « %s » contient « %s ».",
+	"forms.cond_empty":        "Seulement si « %s » est sans réponse.%.0s",
+	"forms.cond_not_empty":    "Seulement si « %s » a une réponse.%.0s",
 	"forms.from_form":         "Créé par le formulaire",
 }
 

@@ -32,6 +32,7 @@ type questionView struct {
 	Value                  string // first answer, for text fields
 	Error                  string
 	ShowIf                 *forms.Condition // for forms.js; the server decides on submit
+	Condition              string           // the condition in words, for pages without JavaScript
 }
 
 type optionView struct {
@@ -60,7 +61,7 @@ func newFormView(lang string, id int64, def *forms.Form, ch *formChoices, a form
 				vals = []string{ch.Device}
 			}
 			qv := questionView{Key: q.Key, Type: string(q.Type), Label: q.Label.In(lang), Help: q.Help.In(lang),
-				Mandatory: q.Mandatory, Error: byKey[q.Key], ShowIf: q.ShowIf}
+				Mandatory: q.Mandatory, Error: byKey[q.Key], ShowIf: q.ShowIf, Condition: conditionText(lang, def, q.ShowIf)}
 			if len(vals) > 0 {
 				qv.Value = vals[0]
 			}
@@ -85,4 +86,23 @@ func newFormView(lang string, id int64, def *forms.Form, ch *formChoices, a form
 		v.Sections = append(v.Sections, sv)
 	}
 	return v
+}
+
+// conditionText says when a conditional question applies, such as
+// "Only if “Equipment requested” is “Other”."
+func conditionText(lang string, def *forms.Form, c *forms.Condition) string {
+	if c == nil {
+		return ""
+	}
+	dep := def.Question(c.Question)
+	if dep == nil {
+		return ""
+	}
+	value := c.Value
+	for _, ch := range dep.Choices {
+		if ch.Value == c.Value {
+			value = ch.Label.In(lang)
+		}
+	}
+	return i18n.T(lang, "forms.cond_"+c.Op, dep.Label.In(lang), value)
 }

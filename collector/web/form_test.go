@@ -103,7 +103,8 @@ func TestCatalogFormPage(t *testing.T) {
 	resp, body := e.as(store.RoleSelfService).get("/catalog/1")
 	wantStatus(t, resp, http.StatusOK)
 	for _, want := range []string{`id="form-kind"`, `id="form-other_kind"`, `data-show-question="kind"`,
-		`enctype="multipart/form-data"`, fmt.Sprintf(`<option value="%d" selected>PC-ACCUEIL-01`, fx.pc), "forms.js"} {
+		`enctype="multipart/form-data"`, "Only if “Equipment requested” is “Other”.", "Only if “Does it replace a device?” is “Yes, it replaces a device”.",
+		fmt.Sprintf(`<option value="%d" selected>PC-ACCUEIL-01`, fx.pc), "forms.js"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("got no %q", want)
 		}
