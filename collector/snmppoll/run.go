@@ -163,6 +163,9 @@ func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJo
 			c.found.Store(int64(p.Found))
 		}})
 	if err != nil {
+		if errors.Is(context.Cause(ctx), errRunCancelled) {
+			s.keepFound(context.WithoutCancel(ctx), run.ID, found)
+		}
 		return fmt.Errorf("discovery: %w", err)
 	}
 	var devices []snmp.Result
@@ -176,7 +179,43 @@ func (s *Service) sweep(ctx context.Context, run *store.SNMPRun, j *store.SNMPJo
 		}
 	}
 	c.total.Add(int64(len(devices)))
-	return s.inventoryAll(ctx, run, j, creds, devices, db, sess, &c)
+	err = s.inventoryAll(ctx, run, j, creds, devices, db, sess, &c)
+	if err != nil && errors.Is(context.Cause(ctx), errRunCancelled) {
+		s.keepFound(context.WithoutCancel(ctx), run.ID, devices)
+	}
+	return err
+}
+
+// keepFound records, after a cancel, the hosts the run found but had not
+// recorded yet: SNMP devices with their discovery report, for a
+// technician to import, the others as unmanaged. The cancelled run then
+// lists everything it learnt.
+func (s *Service) keepFound(ctx context.Context, runID int64, found []snmp.Result) {
+	have, err := s.q.ListSNMPResults(ctx, runID)
+	if err != nil {
+		s.log.Warn("keep a cancelled run's hosts", "snmp_run_id", runID, "err", err)
+		return
+	}
+	recorded := map[string]bool{}
+	for _, r := range have {
+		recorded[r.IP] = true
+	}
+	for _, r := range found {
+		if recorded[r.IP] {
+			continue
+		}
+		var err error
+		if r.Identity == nil || r.Credential < 0 || r.Report == nil {
+			err = s.recordUnmanaged(ctx, runID, r)
+		} else {
+			res := &store.SNMPResult{RunID: runID, IP: r.IP, Type: r.Identity.Type, Name: r.Identity.Name,
+				Reason: "not inventoried: the run was cancelled"}
+			err = s.record(ctx, res, r.Report, false)
+		}
+		if err != nil {
+			s.log.Warn("keep a cancelled run's host", "snmp_run_id", runID, "ip", r.IP, "err", err)
+		}
+	}
 }
 
 // recordUnmanaged lists a host that is there but could not be read (no
