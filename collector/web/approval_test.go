@@ -216,3 +216,27 @@ func TestObserverMode(t *testing.T) {
 	}
 	wantStatus(t, first(c.post(fmt.Sprintf("/tickets/%d/followups", watched), url.Values{"content": {"x"}})), http.StatusForbidden)
 }
+
+// TestApprovalDashboardCounter: a technician asked to approve a ticket
+// sees the counter on their dashboard; one with nothing to approve does
+// not.
+func TestApprovalDashboardCounter(t *testing.T) {
+	e := newEnv(t)
+	id, _ := e.ticketOf("self-service", int(helpdesk.StatusNew))
+	_, body := e.as("supervisor").get("/")
+	if strings.Contains(body, `href="/approvals"`) {
+		t.Error("a supervisor with nothing to approve sees the approvals counter")
+	}
+	err := e.st.WithTx(ctx, func(q store.Queries) error {
+		_, err := approval.Request(ctx, q, store.ApprovalRequest{TicketID: id,
+			Targets: []store.ApprovalTarget{{UserID: e.users["supervisor"].ID}}}, "test")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body = e.as("supervisor").get("/")
+	if !strings.Contains(body, `href="/approvals"><span class="display-6">1</span>Approvals to give`) {
+		t.Error("the supervisor's dashboard lacks the approvals counter at 1")
+	}
+}
