@@ -11,10 +11,11 @@ import (
 )
 
 // The -trace flag tells where the simulator's work goes: pkg/snmp logs
-// each walk and each GET at debug level with the requests it sent and the
-// variables that came back, and traceHandler sums them by walk and root
-// (GETs by their first OID), so a change to the inventory can be judged
-// by counts that do not depend on the machine's load.
+// each walk, GET and presence probe at debug level with the requests it
+// sent and the variables that came back, and traceHandler sums them by
+// walk and root (GETs and probes by their first OID), so a change to the
+// inventory can be judged by counts that do not depend on the machine's
+// load.
 
 // traceKey is one walk's subtree or GET.
 type traceKey struct{ walk, kind, root string }
@@ -39,7 +40,7 @@ func (h traceHandler) WithAttrs([]slog.Attr) slog.Handler       { return h }
 func (h traceHandler) WithGroup(string) slog.Handler            { return h }
 
 func (h traceHandler) Handle(_ context.Context, r slog.Record) error {
-	if r.Message != "walk" && r.Message != "get" {
+	if r.Message != "walk" && r.Message != "get" && r.Message != "probe tables" {
 		return nil
 	}
 	k := traceKey{walk: h.walk, kind: r.Message}
