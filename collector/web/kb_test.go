@@ -226,6 +226,20 @@ func TestKBFromSolution(t *testing.T) {
 	if !strings.Contains(body, fmt.Sprintf(`href="/tickets/%d" id="kb-ticket"`, id)) {
 		t.Errorf("saved article: got no link to its ticket; want one")
 	}
+	article := resp.Header.Get("Location")
+	_, body = c.get(ticketURL(id))
+	if !strings.Contains(body, `id="kb-from-ticket"`) || !strings.Contains(body, `href="`+article+`"`) {
+		t.Errorf("ticket page: got no link to the article saved from it; want one")
+	}
+	// A requester does not see the articles (they may be internal).
+	own, _ := e.ticketOf(store.RoleSelfService, 5)
+	resp, _ = c.post("/kb", url.Values{"title": {"Internal notes"}, "body": {"x"}, "ticket": {fmt.Sprint(own)}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	resp, body = e.as(store.RoleSelfService).get(ticketURL(own))
+	wantStatus(t, resp, http.StatusOK)
+	if strings.Contains(body, `id="kb-from-ticket"`) || strings.Contains(body, "Internal notes") {
+		t.Errorf("requester's view: got the articles saved from the ticket; want none")
+	}
 	resp, body = c.post("/kb", url.Values{"title": {"x"}, "ticket": {"999999"}})
 	wantStatus(t, resp, http.StatusBadRequest)
 	if !strings.Contains(body, "kb-invalid") {

@@ -43,6 +43,7 @@ type ticketViewData struct {
 	FormName   string             // the catalogue form that created it, "" if none
 	SLA        *ticketSLAView     // the deadlines, nil without an SLA
 	Approvals  *approvalPanel     // nil when nobody was asked and the user may not ask
+	KB         []store.KBArticle  // staff: the knowledge base articles saved from it
 }
 
 // ticketEditChoices are the edit form's choices.
@@ -100,6 +101,10 @@ func (s *Server) ticketView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if d.Approvals, err = s.approvalPanelFor(ctx, tq, lt, state(r).user.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.KB, err = s.ticketKBArticles(ctx, r, lt.t.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
