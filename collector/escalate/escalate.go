@@ -1,7 +1,8 @@
 // Package escalate is the SLA escalation: a recurring job that finds the
 // tickets whose time to own or to resolve comes within its rule's
 // warning delay, marks each deadline warned once, and records an
-// SLAWarning notification for the assignees.
+// SLAWarning notification for the assignees (for the supervisors and
+// administrators when nobody is assigned).
 package escalate
 
 import (
@@ -60,6 +61,13 @@ func Run(ctx context.Context, st store.Store, now time.Time) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if len(due) == 0 {
+		return 0, nil
+	}
+	supervisors, err := supervisorIDs(ctx, st)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
 	for _, w := range due {
 		warned := false
@@ -74,7 +82,7 @@ func Run(ctx context.Context, st store.Store, now time.Time) (int, error) {
 			}
 			warned = true
 			return notify.Record(ctx, q, notify.Event{Kind: notify.SLAWarning, TicketID: w.TicketID,
-				SLA: string(w.Kind), Due: w.Due, At: now})
+				SLA: string(w.Kind), Due: w.Due, Approvers: supervisors, At: now})
 		})
 		if err != nil {
 			return n, fmt.Errorf("warn ticket %d %s: %w", w.TicketID, w.Kind, err)
@@ -84,4 +92,20 @@ func Run(ctx context.Context, st store.Store, now time.Time) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// supervisorIDs are the users a warning escalates to when its ticket has
+// no assignee: the supervisors and administrators, who dispatch tickets.
+func supervisorIDs(ctx context.Context, st store.Store) ([]int64, error) {
+	users, err := st.ListUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, u := range users {
+		if u.Role == store.RoleSupervisor || u.Role == store.RoleAdmin {
+			out = append(out, u.ID)
+		}
+	}
+	return out, nil
 }

@@ -57,7 +57,8 @@ type Event struct {
 	At       time.Time `json:"at"`
 
 	// SLA and Due are the warned deadline's kind ("tto", "ttr") and time
-	// (SLAWarning).
+	// (SLAWarning); its Approvers are the supervisors warned instead when
+	// the ticket has no assignee.
 	SLA string    `json:"sla,omitempty"`
 	Due time.Time `json:"due,omitempty"`
 }

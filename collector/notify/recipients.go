@@ -31,6 +31,14 @@ func Recipients(ev Event, people, approvers []store.Recipient) []store.Recipient
 			add(r)
 		}
 	}
+	if ev.Kind == SLAWarning && len(out) == 0 {
+		// Nobody to warn on the ticket (no assignee yet, the usual case
+		// of a time to own): the warning escalates to the supervisors
+		// the event names.
+		for _, r := range approvers {
+			add(r)
+		}
+	}
 	return out
 }
 
