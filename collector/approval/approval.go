@@ -34,9 +34,10 @@ import (
 // History fields of the ticket history rows written here.
 const (
 	// FieldRequest is an approval request; the new value lists the
-	// approvers' ids and the minimum percentage ("3,7 @100").
+	// approvers' logins and the minimum percentage ("boss, ann (100%)").
 	FieldRequest = "approval_request"
-	// FieldAnswer is one approver's answer: "accepted" or "refused".
+	// FieldAnswer is one approver's answer, a helpdesk.Approval code:
+	// "3" accepted or "4" refused.
 	FieldAnswer = "approval_answer"
 	// FieldGlobal is the ticket's global approval state when it changes
 	// (helpdesk.Approval codes).
@@ -68,12 +69,20 @@ func Request(ctx context.Context, q any, req store.ApprovalRequest, actor string
 	if err != nil {
 		return nil, err
 	}
+	uq, ok := q.(store.UserQueries)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no user queries", q)
+	}
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = strconv.FormatInt(id, 10)
+		u, err := uq.GetUser(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		parts[i] = u.Login
 	}
 	hist := []store.TicketHistoryEntry{{TicketID: req.TicketID, Actor: actor, Field: FieldRequest,
-		NewValue: fmt.Sprintf("%s @%d", strings.Join(parts, ","), req.MinPercent), At: req.At}}
+		NewValue: fmt.Sprintf("%s (%d%%)", strings.Join(parts, ", "), req.MinPercent), At: req.At}}
 	hist, err = withGlobal(ctx, aq, hist, req.TicketID, actor, before, req.At)
 	if err != nil {
 		return nil, err
@@ -112,7 +121,8 @@ func Answer(ctx context.Context, q any, ticketID, approvalID, userID int64, acto
 	if accept {
 		answer = helpdesk.ApprovalAccepted
 	}
-	hist := []store.TicketHistoryEntry{{TicketID: ticketID, Actor: actor, Field: FieldAnswer, NewValue: answer.String(), At: now}}
+	hist := []store.TicketHistoryEntry{{TicketID: ticketID, Actor: actor, Field: FieldAnswer,
+		NewValue: strconv.Itoa(int(answer)), At: now}}
 	hist, err = withGlobal(ctx, aq, hist, ticketID, actor, before, now)
 	if err != nil {
 		return err

@@ -134,9 +134,9 @@ func TestRequestAndAnswer(t *testing.T) {
 				got = append(got, h.Actor+" "+h.Field+" "+h.OldValue+">"+h.NewValue)
 			}
 			want := []string{
-				"tech approval_request >" + itoa(boss) + " @100",
+				"tech approval_request >boss (100%)",
 				"tech approval_global 1>2",
-				"boss approval_answer >refused",
+				"boss approval_answer >4",
 				"boss approval_global 2>4",
 			}
 			if !slices.Equal(got, want) {
@@ -145,5 +145,3 @@ func TestRequestAndAnswer(t *testing.T) {
 		})
 	}
 }
-
-func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }

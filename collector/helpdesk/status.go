@@ -75,9 +75,10 @@ func (t Type) String() string {
 	return fmt.Sprintf("type(%d)", int(t))
 }
 
-// Approval is the state of a solution's approval by the requester, with
-// GLPI's codes. "To validate" in the self-service counters means a solved
-// ticket whose solution is ApprovalWaiting.
+// Approval is the state of an approval, with GLPI's codes: of a solution
+// by its requester ("to validate" in the self-service counters means a
+// solved ticket whose solution is ApprovalWaiting), and of a ticket by the
+// users asked to approve it (see GlobalApproval).
 type Approval int
 
 // The approval states of a solution (GLPI has 1 "none" for tickets that
