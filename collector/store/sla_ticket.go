@@ -194,8 +194,13 @@ func (s *slaSetup) apply(st *TicketSLA, opened time.Time, cat int64, prio int) {
 }
 
 // setDue moves a deadline, its warning time, and forgets an earlier
-// warning when the deadline moved.
+// warning when the deadline moved. Deadlines are rounded up to the
+// minute: the ticket form shows and sends back due dates to the minute,
+// and a round trip must not look like a date set by hand.
 func (s *slaSetup) setDue(r sla.Rule, d time.Time, due, warnAt, warned *time.Time) {
+	if t := d.Truncate(time.Minute); !t.Equal(d) {
+		d = t.Add(time.Minute)
+	}
 	if !d.Equal(*due) {
 		*warned = time.Time{}
 	}
@@ -272,7 +277,7 @@ func (q *queries) slaOnUpdate(ctx context.Context, t *Ticket) error {
 	if st.TTORuleID == 0 && st.TTRRuleID == 0 && !hasRow {
 		return nil
 	}
-	if !st.TTRDue.Equal(oldTTR) && (t.DueAt.IsZero() || t.DueAt.Equal(oldTTR)) {
+	if !st.TTRDue.Equal(oldTTR) && (t.DueAt.IsZero() || t.DueAt.Equal(oldTTR) || t.DueAt.Equal(oldTTR.Truncate(time.Minute))) {
 		t.DueAt = st.TTRDue
 	}
 	st.TicketID = t.ID

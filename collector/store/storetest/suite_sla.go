@@ -177,6 +177,17 @@ func testSLADeadlines(t *testing.T, st store.Store) {
 		t.Errorf("got %d tickets late to own once taken (%v); want 0", n, err)
 	}
 
+	// Deadlines are whole minutes, so the edit form's round trip of the
+	// due date (to the minute) still follows the SLA.
+	odd := &store.Ticket{Title: "Toner", Type: 1, Status: 1, Urgency: 3, Impact: 3, Priority: 3,
+		CategoryID: printers.ID, OpenedAt: parisTime(t, "2026-11-30 10:00").Add(30 * time.Second)}
+	must(t, tq.CreateTicket(ctx, odd))
+	checkTime(t, "rounded due date", odd.DueAt, parisTime(t, "2026-12-02 10:01"))
+	odd.DueAt = odd.DueAt.Truncate(time.Minute)
+	odd.CategoryID, odd.UpdatedAt = 0, parisTime(t, "2026-11-30 11:00")
+	must(t, tq.UpdateTicket(ctx, odd))
+	checkTime(t, "due date after the form's round trip", odd.DueAt, parisTime(t, "2026-12-07 14:01"))
+
 	// No rule, no SLA; the batch read finds only the ticket with one.
 	must(t, sq.DeleteSLARule(ctx, 1))
 	must(t, sq.DeleteSLARule(ctx, 3))
@@ -196,35 +207,36 @@ func testSLADeadlines(t *testing.T, st store.Store) {
 
 func testSLAWarnings(t *testing.T, st store.Store) {
 	sq, tq := slaQueries(t, st)
+	tw := t0.Truncate(time.Minute) // deadlines are whole minutes
 	must(t, sq.SaveSLARule(ctx, &sla.Rule{Name: "TTO", Kind: sla.TTO, Duration: time.Hour, WarnBefore: 15 * time.Minute}))
 	must(t, sq.SaveSLARule(ctx, &sla.Rule{Name: "TTR", Kind: sla.TTR, Duration: 4 * time.Hour, WarnBefore: time.Hour}))
-	tk := &store.Ticket{Title: "Écran noir", Type: 1, Status: 1, Urgency: 3, Impact: 3, Priority: 3, OpenedAt: t0}
+	tk := &store.Ticket{Title: "Écran noir", Type: 1, Status: 1, Urgency: 3, Impact: 3, Priority: 3, OpenedAt: tw}
 	must(t, tq.CreateTicket(ctx, tk))
-	if w, err := sq.DueSLAWarnings(ctx, t0.Add(44*time.Minute), 10); err != nil || len(w) != 0 {
+	if w, err := sq.DueSLAWarnings(ctx, tw.Add(44*time.Minute), 10); err != nil || len(w) != 0 {
 		t.Errorf("before the warning time got %v, %v; want none", w, err)
 	}
-	w, err := sq.DueSLAWarnings(ctx, t0.Add(3*time.Hour), 10)
+	w, err := sq.DueSLAWarnings(ctx, tw.Add(3*time.Hour), 10)
 	must(t, err)
-	if len(w) != 2 || w[0].Kind != sla.TTO || w[1].Kind != sla.TTR || !w[1].Due.Equal(t0.Add(4*time.Hour)) {
-		t.Fatalf("got warnings %+v; want TTO then TTR (due %s)", w, t0.Add(4*time.Hour))
+	if len(w) != 2 || w[0].Kind != sla.TTO || w[1].Kind != sla.TTR || !w[1].Due.Equal(tw.Add(4*time.Hour)) {
+		t.Fatalf("got warnings %+v; want TTO then TTR (due %s)", w, tw.Add(4*time.Hour))
 	}
-	ok, err := sq.MarkSLAWarned(ctx, tk.ID, sla.TTO, t0.Add(3*time.Hour))
+	ok, err := sq.MarkSLAWarned(ctx, tk.ID, sla.TTO, tw.Add(3*time.Hour))
 	must(t, err)
-	again, err := sq.MarkSLAWarned(ctx, tk.ID, sla.TTO, t0.Add(3*time.Hour))
+	again, err := sq.MarkSLAWarned(ctx, tk.ID, sla.TTO, tw.Add(3*time.Hour))
 	must(t, err)
 	if !ok || again {
 		t.Errorf("marking twice reported %v then %v; want true then false", ok, again)
 	}
-	tk.TakenAt, tk.Status, tk.UpdatedAt = t0.Add(time.Hour), 2, t0.Add(time.Hour)
+	tk.TakenAt, tk.Status, tk.UpdatedAt = tw.Add(time.Hour), 2, tw.Add(time.Hour)
 	must(t, tq.UpdateTicket(ctx, tk))
-	w, err = sq.DueSLAWarnings(ctx, t0.Add(3*time.Hour), 10)
+	w, err = sq.DueSLAWarnings(ctx, tw.Add(3*time.Hour), 10)
 	must(t, err)
 	if len(w) != 1 || w[0].Kind != sla.TTR {
 		t.Errorf("after the TTO warning got %+v; want only TTR", w)
 	}
-	tk.Status, tk.SolvedAt, tk.UpdatedAt = 5, t0.Add(2*time.Hour), t0.Add(2*time.Hour)
+	tk.Status, tk.SolvedAt, tk.UpdatedAt = 5, tw.Add(2*time.Hour), tw.Add(2*time.Hour)
 	must(t, tq.UpdateTicket(ctx, tk))
-	if w, err = sq.DueSLAWarnings(ctx, t0.Add(3*time.Hour), 10); err != nil || len(w) != 0 {
+	if w, err = sq.DueSLAWarnings(ctx, tw.Add(3*time.Hour), 10); err != nil || len(w) != 0 {
 		t.Errorf("for a solved ticket got %v, %v; want none", w, err)
 	}
 }
