@@ -51,7 +51,11 @@ func (s *Server) renderKBList(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	q := r.URL.Query()
-	d := kbListData{Staff: staff, Supervisor: hasRole(r, store.RoleSupervisor), Categories: kbTree(cats),
+	tree := kbTree(cats)
+	if !staff {
+		tree = kbNonEmpty(tree)
+	}
+	d := kbListData{Staff: staff, Supervisor: hasRole(r, store.RoleSupervisor), Categories: tree,
 		Query: strings.TrimSpace(q.Get("q")), Langs: kbLangs, Page: queryInt(r, "page", 1, 1, 10000),
 		CategoryError: catErr}
 	f := store.KBFilter{Query: d.Query, FAQOnly: !staff, Limit: kbPageSize, Offset: (d.Page - 1) * kbPageSize}
@@ -83,4 +87,23 @@ func (s *Server) renderKBList(w http.ResponseWriter, r *http.Request, status int
 		title = "kb.faq_title"
 	}
 	s.render(w, r, status, "kb_list", s.newPage(r, title, "kb", d))
+}
+
+// kbNonEmpty keeps the categories that hold an article, directly or in a
+// subcategory: a self-service user's FAQ shows no empty branch.
+func kbNonEmpty(tree []kbCategoryRow) []kbCategoryRow {
+	var out []kbCategoryRow
+	for i, c := range tree {
+		n := c.Articles
+		for _, d := range tree[i+1:] {
+			if d.Depth <= c.Depth {
+				break
+			}
+			n += d.Articles
+		}
+		if n > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
