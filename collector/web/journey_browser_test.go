@@ -1,10 +1,7 @@
 package web
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,103 +10,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/parcproject/parc/collector/auth"
-	"github.com/parcproject/parc/collector/config"
-	"github.com/parcproject/parc/collector/jobs"
 	"github.com/parcproject/parc/collector/notify"
 	"github.com/parcproject/parc/collector/store"
 )
-
-// journeyPeople are the town hall's people of the new-arrival journey,
-// each with a mailbox and French as their language.
-type journeyPeople struct {
-	requester, manager, tech *store.User
-}
-
-func (e *env) journeyPeople() journeyPeople {
-	e.t.Helper()
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	wq, err := store.Web(e.st)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	mk := func(login, name, role string) *store.User {
-		u := &store.User{Login: login, Name: name, Email: login + "@mairie.example", Role: role, PasswordHash: hash}
-		if err := e.st.CreateUser(ctx, u); err != nil {
-			e.t.Fatal(err)
-		}
-		if err := wq.SetUserPref(ctx, u.ID, store.PrefLang, "fr"); err != nil {
-			e.t.Fatal(err)
-		}
-		return u
-	}
-	return journeyPeople{
-		requester: mk("agnes", "Agnès Roux", store.RoleSelfService),  // the HR assistant who announces
-		manager:   mk("marc", "Marc Lefèvre", store.RoleSelfService), // the new colleague's manager
-		tech:      mk("theo", "Théo Martin", store.RoleTechnician),   // IT
-	}
-}
-
-// startMailQueue runs the notification service and the job worker that
-// sends its mail, to the capture's SMTP server, until the test ends.
-func (e *env) startMailQueue(mc *mailCapture) {
-	e.t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := notify.New(e.st, log, config.Mail{From: "Parc <helpdesk@mairie.example>",
-		SMTP: config.MailPeer{Host: "127.0.0.1", Port: mc.port, TLS: "none"}}, e.ts.URL)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	wk, err := jobs.NewWorker(e.st, log, jobs.WorkerOptions{Poll: 50 * time.Millisecond})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	svc.Register(wk)
-	wctx, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { wk.Run(wctx); close(done) }()
-	e.t.Cleanup(func() { stop(); <-done })
-}
-
-// wantMail checks the mails received since the previous step: exactly
-// one per person told, to that person, about the ticket, saying what
-// happened (the headline, in French).
-func wantMail(t *testing.T, mc *mailCapture, seen *int, step, subject string, want map[string]string) {
-	t.Helper()
-	all := mc.wait(t, *seen+len(want))
-	// Mail is sent by the queue: let any unexpected extra arrive too.
-	time.Sleep(300 * time.Millisecond)
-	all = mc.read(t)
-	got := all[*seen:]
-	*seen = len(all)
-	if len(got) != len(want) {
-		t.Errorf("%s: got %d mails %+v; want %d", step, len(got), got, len(want))
-	}
-	for _, m := range got {
-		if len(m.Rcpt) != 1 {
-			t.Errorf("%s: got recipients %q; want one per mail", step, m.Rcpt)
-			continue
-		}
-		headline, ok := want[m.Rcpt[0]]
-		if !ok {
-			t.Errorf("%s: got a mail to %s; want none", step, m.Rcpt[0])
-			continue
-		}
-		if m.Subject != subject {
-			t.Errorf("%s: mail to %s has subject %q; want %q", step, m.Rcpt[0], m.Subject, subject)
-		}
-		if !strings.Contains(m.Text, headline) {
-			t.Errorf("%s: mail to %s lacks %q:\n%s", step, m.Rcpt[0], headline, m.Text)
-		}
-		delete(want, m.Rcpt[0])
-	}
-	for to := range want {
-		t.Errorf("%s: got no mail to %s; want one", step, to)
-	}
-}
 
 // TestNewArrivalJourney is issue #6's "done when", in a real headless
 // Chromium and in French: the HR assistant announces a new colleague
@@ -270,45 +173,4 @@ func TestNewArrivalJourney(t *testing.T) {
 			t.Errorf("chart series %q: got a total of %v; want 1 (the new arrival's ticket); all: %v", col, sums[col], sums)
 		}
 	}
-}
-
-// chartTotals reads the statistics page's charts as drawn: the total of
-// each dataset, by its label.
-func (j *journey) chartTotals() map[string]float64 {
-	j.t.Helper()
-	type dataset struct {
-		Label string  `json:"label"`
-		Sum   float64 `json:"sum"`
-	}
-	ds, err := chromedp.Run(j.ctx, chromedp.Evaluate[[]dataset](`Array.from(document.querySelectorAll("canvas.stats-chart")).flatMap(function (c) {
-		var ch = window.Chart && window.Chart.getChart(c);
-		return ch ? ch.data.datasets.map(function (d) {
-			return {label: d.label, sum: d.data.reduce(function (a, b) { return a + b; }, 0)};
-		}) : [];
-	})`))
-	if err != nil {
-		j.t.Fatalf("read the charts: %v", err)
-	}
-	sums := map[string]float64{}
-	for _, d := range ds {
-		sums[d.Label] += d.Sum
-	}
-	return sums
-}
-
-// waitSatisfaction waits for the survey answer of a ticket to be stored
-// (the form's post leads to a page the test cannot tell from the one
-// before).
-func (e *env) waitSatisfaction(id int64) {
-	e.t.Helper()
-	sq, err := store.Satisfactions(e.st)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if _, err := sq.GetSatisfaction(ctx, id); err == nil {
-			return
-		}
-	}
-	e.t.Fatalf("ticket %d: got no satisfaction answer stored; want the one sent", id)
 }

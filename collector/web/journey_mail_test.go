@@ -157,3 +157,40 @@ func mailText(t *testing.T, ctype, cte string, body io.Reader) string {
 	}
 	return string(b)
 }
+
+// wantMail checks the mails received since the previous step: exactly
+// one per person told, to that person, about the ticket, saying what
+// happened (the headline, in French).
+func wantMail(t *testing.T, mc *mailCapture, seen *int, step, subject string, want map[string]string) {
+	t.Helper()
+	all := mc.wait(t, *seen+len(want))
+	// Mail is sent by the queue: let any unexpected extra arrive too.
+	time.Sleep(300 * time.Millisecond)
+	all = mc.read(t)
+	got := all[*seen:]
+	*seen = len(all)
+	if len(got) != len(want) {
+		t.Errorf("%s: got %d mails %+v; want %d", step, len(got), got, len(want))
+	}
+	for _, m := range got {
+		if len(m.Rcpt) != 1 {
+			t.Errorf("%s: got recipients %q; want one per mail", step, m.Rcpt)
+			continue
+		}
+		headline, ok := want[m.Rcpt[0]]
+		if !ok {
+			t.Errorf("%s: got a mail to %s; want none", step, m.Rcpt[0])
+			continue
+		}
+		if m.Subject != subject {
+			t.Errorf("%s: mail to %s has subject %q; want %q", step, m.Rcpt[0], m.Subject, subject)
+		}
+		if !strings.Contains(m.Text, headline) {
+			t.Errorf("%s: mail to %s lacks %q:\n%s", step, m.Rcpt[0], headline, m.Text)
+		}
+		delete(want, m.Rcpt[0])
+	}
+	for to := range want {
+		t.Errorf("%s: got no mail to %s; want one", step, to)
+	}
+}
