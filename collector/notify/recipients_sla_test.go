@@ -2,7 +2,9 @@ package notify
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/parcproject/parc/collector/store"
 )
@@ -36,5 +38,28 @@ func TestSLAWarningRecipients(t *testing.T) {
 				t.Errorf("got %v; want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSLAWarningMail: the warning says which deadline and when, in the
+// recipient's language.
+func TestSLAWarningMail(t *testing.T) {
+	due := time.Date(2026, 12, 2, 10, 30, 0, 0, time.Local)
+	tests := []struct {
+		lang, sla, want string
+	}{
+		{"fr", "ttr", "Le ticket n° 7 doit être résolu avant le 2026-12-02 10:30."},
+		{"en", "tto", "Ticket #7 must be taken in charge by 2026-12-02 10:30."},
+	}
+	for _, tt := range tests {
+		m, err := Render(Event{Kind: SLAWarning, TicketID: 7, SLA: tt.sla, Due: due},
+			ticketInfo{ID: 7, Title: "Imprimante", Status: 2}, store.Recipient{UserID: 3, Email: "a@x.fr", Lang: tt.lang},
+			"parc@mairie.example.fr", "mairie.example.fr")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(m.Text, tt.want) {
+			t.Errorf("%s %s mail: got %q; want it to contain %q", tt.lang, tt.sla, m.Text, tt.want)
+		}
 	}
 }
