@@ -142,7 +142,9 @@ func (r *taskRun) inventory(ctx context.Context) error {
 						r.log.Warn("cannot save the task's checkpoint", "err", serr)
 					}
 				}
-				done++
+				if settled || emitErr != nil {
+					done++ // a host the stop interrupted is not done
+				}
 				d, f := done, found
 				mu.Unlock()
 				r.tr.set(func(p *api.TaskProgress) { p.Done, p.Found = d, f })

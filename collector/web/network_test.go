@@ -140,6 +140,8 @@ func TestNetworkForms(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &p); err != nil || p.State != "cancelled" || !p.Finished {
 		t.Errorf("progress after cancel: got %q (%v); want cancelled and finished", body, err)
 	}
+	_, body = tech.get("/network")
+	wantIn(t, body, `id="run-list"`, "Annulée")
 	resp, _ = tech.post(runPath+"/cancel", nil)
 	wantStatus(t, resp, http.StatusConflict)
 	resp, _ = tech.post("/network/runs/999999/cancel", nil)
