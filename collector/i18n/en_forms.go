@@ -14,6 +14,7 @@ var enForms = map[string]string{
 	"forms.file_limit":        "At most %s per file: pictures, PDF, text or office documents.",
 	"forms.submit":            "Send the request",
 	"forms.not_found":         "This form does not exist or is not offered to you.",
+	"forms.err_no_approver":   "This form asks for the approval of someone who is no longer available. Your answers are kept below; please tell the IT team so they can fix the form.",
 	"forms.err_required":      "This answer is mandatory.",
 	"forms.err_too_long":      "This answer is too long (at most %s).",
 	"forms.err_number":        "Enter a number, such as 2 or 1.5.",

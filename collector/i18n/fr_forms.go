@@ -14,6 +14,7 @@ var frForms = map[string]string{
 	"forms.file_limit":        "%s au plus par fichier : images, PDF, texte ou documents bureautiques.",
 	"forms.submit":            "Envoyer la demande",
 	"forms.not_found":         "Ce formulaire n'existe pas ou ne vous est pas proposé.",
+	"forms.err_no_approver":   "Ce formulaire demande la validation d'une personne qui n'est plus disponible. Vos réponses sont conservées ci-dessous ; prévenez le service informatique pour qu'il corrige le formulaire.",
 	"forms.err_required":      "Cette réponse est obligatoire.",
 	"forms.err_too_long":      "Cette réponse est trop longue (%s au plus).",
 	"forms.err_number":        "Saisissez un nombre, par exemple 2 ou 1,5.",

@@ -29,6 +29,10 @@ var ErrNotFound = errors.New("not found")
 // a second user with the same login.
 var ErrConflict = errors.New("already exists")
 
+// ErrNoApprover is returned when an approval is asked of a user who no
+// longer exists or is disabled, or of a group without an enabled member.
+var ErrNoApprover = errors.New("no approver available")
+
 // Store is the collector's database. Every method of Queries runs in its own
 // implicit transaction; WithTx groups several into one.
 type Store interface {

@@ -116,16 +116,16 @@ func (a *ApprovalQueries) Request(ctx context.Context, req ApprovalRequest) ([]i
 		case t.UserID != 0:
 			u, err := q.GetUser(ctx, t.UserID)
 			if err != nil {
-				return nil, fmt.Errorf("approver_user: %w", err)
+				return nil, fmt.Errorf("approver_user: %w (%w)", ErrNoApprover, err)
 			}
 			if u.Disabled {
-				return nil, fmt.Errorf("approver_user: %s is disabled", u.Login)
+				return nil, fmt.Errorf("approver_user: %s is disabled: %w", u.Login, ErrNoApprover)
 			}
 			add(u.ID, 0)
 		default:
 			var name string
 			if err := q.queryRow(ctx, "SELECT name FROM user_groups WHERE id = ?", t.GroupID).Scan(&name); err != nil {
-				return nil, notFound(err, fmt.Sprintf("approver_group %d", t.GroupID))
+				return nil, fmt.Errorf("%w: %w", ErrNoApprover, notFound(err, fmt.Sprintf("approver_group %d", t.GroupID)))
 			}
 			members, err := q.GroupMembers(ctx, t.GroupID)
 			if err != nil {
@@ -139,7 +139,7 @@ func (a *ApprovalQueries) Request(ctx context.Context, req ApprovalRequest) ([]i
 				}
 			}
 			if n == 0 {
-				return nil, fmt.Errorf("approver_group: group %q has no enabled member", name)
+				return nil, fmt.Errorf("approver_group: group %q has no enabled member: %w", name, ErrNoApprover)
 			}
 		}
 	}

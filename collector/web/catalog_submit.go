@@ -3,12 +3,14 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"mime/multipart"
 	"net/http"
 
 	"github.com/parcproject/parc/collector/forms"
 	"github.com/parcproject/parc/collector/helpdesk"
+	"github.com/parcproject/parc/collector/i18n"
 	"github.com/parcproject/parc/collector/store"
 )
 
@@ -60,6 +62,15 @@ func (s *Server) catalogSubmit(w http.ResponseWriter, r *http.Request) {
 		id, err = s.createFormTicket(ctx, r, q, formSubmission{sf: sf, def: def, kept: kept, opts: ch.Opts, files: files})
 		return err
 	})
+	if errors.Is(err, store.ErrNoApprover) {
+		// The form names an approver who has left: the user cannot fix
+		// that, so say whom to tell, and keep their answers.
+		s.log.Warn("form approver unavailable", "form", sf.ID, "err", err)
+		v := newFormView(lang, sf.ID, def, ch, answers, nil)
+		v.Errors = append(v.Errors, i18n.T(lang, "forms.err_no_approver"))
+		s.renderForm(w, r, http.StatusConflict, v)
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -81,7 +81,7 @@ func (s *Server) createFormTicket(ctx context.Context, r *http.Request, q store.
 	if err := addFormAnswer(ctx, q, id, u.ID, sub, now); err != nil {
 		return 0, err
 	}
-	return id, s.requestFormApproval(ctx, q, id, sub, lang)
+	return id, s.requestFormApproval(ctx, q, id, u.ID, sub, lang)
 }
 
 // linkFormAssets links the devices answered and attaches the files.
@@ -130,7 +130,7 @@ func addFormAnswer(ctx context.Context, q store.Queries, id, userID int64, sub f
 
 // requestFormApproval asks the form's approvers, if any: a fixed user, a
 // group, or the user answered to a "user" question.
-func (s *Server) requestFormApproval(ctx context.Context, q store.Queries, id int64, sub formSubmission, lang string) error {
+func (s *Server) requestFormApproval(ctx context.Context, q store.Queries, id, requester int64, sub formSubmission, lang string) error {
 	a := sub.def.Target.Approval
 	var target store.ApprovalTarget
 	switch a.Kind {
@@ -147,7 +147,7 @@ func (s *Server) requestFormApproval(ctx context.Context, q store.Queries, id in
 	default:
 		return nil
 	}
-	_, err := approval.Request(ctx, q, store.ApprovalRequest{TicketID: id, Targets: []store.ApprovalTarget{target},
+	_, err := approval.Request(ctx, q, store.ApprovalRequest{TicketID: id, RequestedBy: requester, Targets: []store.ApprovalTarget{target},
 		MinPercent: a.MinPercent, Comment: sub.def.Name.In(lang), At: s.now()}, "form:"+sub.def.Name.In(lang))
 	return err
 }

@@ -336,3 +336,37 @@ func TestCatalogApprovalKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestCatalogApproverGone checks that a form whose fixed approver has
+// been disabled since it was built says so to the user, keeps their
+// answers and opens no ticket, rather than failing with a server error.
+func TestCatalogApproverGone(t *testing.T) {
+	e := newEnv(t)
+	fx := e.helpdeskFixture()
+	tech := e.users[store.RoleTechnician]
+	e.editForm(hardwareForm, func(_ *store.Form, def *forms.Form) {
+		def.Target.Approval = forms.Approval{Kind: forms.ApprovalUser, UserID: tech.ID, MinPercent: 100}
+	})
+	tq, _ := store.Tickets(e.st)
+	if err := tq.UpdateAccount(ctx, store.Account{UserID: tech.ID, Role: tech.Role, Disabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := tq.CountTickets(ctx, store.TicketFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, page := e.as(store.RoleSelfService).submit("/catalog/1", hardwareAnswers(fx.pc), nil)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("status: got %d; want %d", resp.StatusCode, http.StatusConflict)
+	}
+	if want := "no longer available"; !strings.Contains(page, want) {
+		t.Errorf("page does not say %q", want)
+	}
+	after, err := tq.CountTickets(ctx, store.TicketFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("ticket counts: got %v; want %v (no ticket opened)", after, before)
+	}
+}
