@@ -127,6 +127,9 @@ func TestNewArrivalJourney(t *testing.T) {
 	})
 	j.step("save the solution as a FAQ article", chromedp.Click(chromedp.CSS("#kb-save-solution a")),
 		chromedp.WaitVisible(chromedp.ID("kb-form")), loaded, chromedp.Click(chromedp.ID("kb-faq")),
+		// Saved unticked, the article would stay internal: be sure the
+		// click took before saving.
+		chromedp.WaitVisible(chromedp.CSS("#kb-faq:checked")),
 		chromedp.Click(chromedp.ID("kb-save")), chromedp.WaitVisible(chromedp.ID("kb-body")), loaded)
 	j.logout()
 
