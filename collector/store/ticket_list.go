@@ -41,10 +41,6 @@ type TicketFilter struct {
 	// DueBefore selects tickets whose due date is before this time (with
 	// Open: the late ones).
 	DueBefore time.Time
-	// SLALateAt selects the tickets late at this time by their SLA: past
-	// their due date (the TTR deadline), or nobody took them by their
-	// time to own. With Open, the queue's "late" tickets.
-	SLALateAt time.Time
 	Sort      string // one of TicketSortKeys; default "updated"
 	Desc      bool
 	Limit     int // default 50, at most 1000
@@ -171,12 +167,6 @@ func (f TicketFilter) whereText(textFirst bool) (string, []any) {
 	}
 	if !f.DueBefore.IsZero() {
 		add("t.due_at < ?", ms(f.DueBefore))
-	}
-	if !f.SLALateAt.IsZero() {
-		// The subquery is not correlated: it runs once, on the index of
-		// the TTO deadlines.
-		add(`(t.due_at < ? OR (t.taken_at IS NULL AND t.id IN (SELECT s.ticket_id FROM ticket_slas s WHERE s.tto_due_at < ?)))`,
-			ms(f.SLALateAt), ms(f.SLALateAt))
 	}
 	if len(conds) == 0 {
 		return "", nil

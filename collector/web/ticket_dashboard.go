@@ -61,7 +61,7 @@ func (s *Server) techDashboard(r *http.Request) (*techDashboard, error) {
 	if err := s.groupCounters(r, tq, me, d); err != nil {
 		return nil, err
 	}
-	late, err := tq.ListTickets(ctx, store.TicketFilter{Open: true, SLALateAt: s.now(), Sort: "due", Limit: dashboardTickets})
+	late, err := tq.ListTickets(ctx, store.TicketFilter{Open: true, DueBefore: s.now(), Sort: "due", Limit: dashboardTickets})
 	if err != nil {
 		return nil, err
 	}

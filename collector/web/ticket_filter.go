@@ -113,7 +113,7 @@ func (q ticketQuery) filter() store.TicketFilter {
 		if now.IsZero() {
 			now = time.Now()
 		}
-		f.Open, f.SLALateAt = true, now
+		f.Open, f.DueBefore = true, now
 	}
 	switch q.Status {
 	case "to_validate":

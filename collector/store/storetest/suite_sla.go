@@ -171,20 +171,10 @@ func testSLADeadlines(t *testing.T, st store.Store) {
 	if n != 1 {
 		t.Errorf("got %d tickets late to own; want 1", n)
 	}
-	late, err := tq.ListTickets(ctx, store.TicketFilter{Open: true, SLALateAt: parisTime(t, "2026-11-30 14:01"), Sort: "due"})
-	must(t, err)
-	if late.Total != 1 || len(late.Tickets) != 1 || late.Tickets[0].ID != tk.ID {
-		t.Errorf("the late filter found %+v; want ticket %d, late to own", late, tk.ID)
-	}
 	got.TakenAt, got.UpdatedAt = parisTime(t, "2026-11-30 16:30"), parisTime(t, "2026-11-30 16:30")
 	must(t, tq.UpdateTicket(ctx, got))
 	if n, err = sq.CountTTOLate(ctx, parisTime(t, "2026-11-30 17:00")); err != nil || n != 0 {
 		t.Errorf("got %d tickets late to own once taken (%v); want 0", n, err)
-	}
-	late, err = tq.ListTickets(ctx, store.TicketFilter{Open: true, SLALateAt: parisTime(t, "2026-11-30 17:00")})
-	must(t, err)
-	if late.Total != 0 {
-		t.Errorf("the late filter found %d tickets once taken; want 0", late.Total)
 	}
 
 	// Deadlines are whole minutes, so the edit form's round trip of the
