@@ -24,11 +24,25 @@ UPDATE tickets SET requester_sort = ticket_actor_sort_name(id, 1), assignee_sort
 -- The actor triggers run once per statement over its transition table:
 -- a bulk insert of actors (an import) refreshes each ticket once, in one
 -- UPDATE, rather than running a function per row.
+-- tickets_sort_refresh recomputes the keys of the given tickets in one
+-- statement: joins rather than a function call per ticket, so a bulk
+-- insert (100,000 actors in the benchmarks' seed, whose tables have no
+-- statistics yet) is hashed once instead of searched 100,000 times.
 CREATE FUNCTION tickets_sort_refresh(ids BIGINT[]) RETURNS void
 LANGUAGE sql AS $$
+    WITH changed AS (SELECT DISTINCT x.id FROM unnest(ids) AS x(id)),
+    firsts AS (
+        SELECT DISTINCT ON (a.ticket_id, a.kind) a.ticket_id, a.kind,
+            lower(COALESCE(NULLIF(u.name, ''), u.login, g.name)) AS sort_name
+        FROM changed c JOIN ticket_actors a ON a.ticket_id = c.id
+        LEFT JOIN users u ON u.id = a.user_id LEFT JOIN user_groups g ON g.id = a.group_id
+        WHERE a.kind IN (1, 2)
+        ORDER BY a.ticket_id, a.kind, a.id),
+    k AS (
+        SELECT c.id, max(f.sort_name) FILTER (WHERE f.kind = 1) AS r, max(f.sort_name) FILTER (WHERE f.kind = 2) AS a
+        FROM changed c LEFT JOIN firsts f ON f.ticket_id = c.id GROUP BY c.id)
     UPDATE tickets t SET requester_sort = k.r, assignee_sort = k.a
-    FROM (SELECT x.id, ticket_actor_sort_name(x.id, 1) AS r, ticket_actor_sort_name(x.id, 2) AS a
-          FROM unnest(ids) AS x(id)) k
+    FROM k
     WHERE t.id = k.id AND (t.requester_sort IS DISTINCT FROM k.r OR t.assignee_sort IS DISTINCT FROM k.a)
 $$;
 
