@@ -47,6 +47,10 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"glpi nets", func(c *Config) error { return c.Set("glpi_compat.allowed_networks", "10.0.0.0/8, mairie") }, "glpi_compat.allowed_networks:"},
 		{"glpi auth", func(c *Config) error { return c.Set("glpi_compat.username", "glpi") }, "glpi_compat.password:"},
 		{"glpi enabled", func(c *Config) error { return c.Set("glpi_compat.enabled", "maybe") }, "glpi_compat.enabled:"},
+		{"smtp ca_file", func(c *Config) error {
+			c.Mail.From, c.Mail.SMTP.Host, c.Mail.SMTP.CAFile = "parc@mairie.fr", "smtp.mairie.fr", "/nonexistent/ca.pem"
+			return nil
+		}, "mail.smtp.ca_file:"},
 		{"env", func(c *Config) error {
 			return c.ApplyEnv(func(k string) (string, bool) { return "x", k == "PARC_LIMITS_MAX_BODY_BYTES" })
 		}, "PARC_LIMITS_MAX_BODY_BYTES"},

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/mail"
@@ -40,6 +42,31 @@ type MailPeer struct {
 	Password     string   `yaml:"password"`
 	PasswordFile string   `yaml:"password_file"`
 	Timeout      Duration `yaml:"timeout"` // per connection, default 30s
+	// CAFile is a PEM file of certificate authorities to trust for this
+	// server besides the system's, e.g. a town hall's internal CA.
+	CAFile string `yaml:"ca_file"`
+}
+
+// TLSConfig is how the peer's certificate is checked: against the
+// system's roots and, when set, the authorities of CAFile.
+func (p MailPeer) TLSConfig() (*tls.Config, error) {
+	tc := &tls.Config{ServerName: p.Host, MinVersion: tls.VersionTLS12}
+	if p.CAFile == "" {
+		return tc, nil
+	}
+	pem, err := os.ReadFile(p.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("ca_file: %w", err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("ca_file: %s holds no PEM certificate", p.CAFile)
+	}
+	tc.RootCAs = pool
+	return tc, nil
 }
 
 // Secret is the peer's password: Password, else the first line of
@@ -68,6 +95,7 @@ func init() {
 		keys[p+"username"] = stringKey(func(c *Config) *string { return &get(c).Username })
 		keys[p+"password"] = stringKey(func(c *Config) *string { return &get(c).Password })
 		keys[p+"password_file"] = stringKey(func(c *Config) *string { return &get(c).PasswordFile })
+		keys[p+"ca_file"] = stringKey(func(c *Config) *string { return &get(c).CAFile })
 		keys[p+"timeout"] = durationKey(func(c *Config) *Duration { return &get(c).Timeout })
 		keys[p+"port"] = func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
@@ -135,6 +163,9 @@ func (p MailPeer) validate(key string) error {
 		if _, err := os.Stat(p.PasswordFile); err != nil {
 			return fmt.Errorf("%s.password_file: %w", key, err)
 		}
+	}
+	if _, err := p.TLSConfig(); err != nil {
+		return fmt.Errorf("%s.%w", key, err)
 	}
 	if p.Username == "" && (p.Password != "" || p.PasswordFile != "") {
 		return fmt.Errorf("%s.username: a password needs a username", key)

@@ -29,7 +29,8 @@ type Inbound struct {
 	done     string // where handled mail goes; "" deletes it
 	self     string // our own address, lower case: mail from it is a loop
 	domain   string // of our Message-IDs
-	// tlsConfig is for tests; nil verifies against the system's roots.
+	// tlsConfig checks the server's certificate (mail.imap.ca_file); nil
+	// verifies against the system's roots.
 	tlsConfig *tls.Config
 	now       func() time.Time
 }
@@ -61,11 +62,15 @@ func NewInbound(st store.Store, log *slog.Logger, cfg config.Mail, domain string
 	if p.Timeout.Duration == 0 {
 		p.Timeout.Duration = 30 * time.Second
 	}
+	tc, err := p.TLSConfig()
+	if err != nil {
+		return nil, fmt.Errorf("mail.imap.%w", err)
+	}
 	box := cfg.IMAPMailbox
 	if box == "" {
 		box = "INBOX"
 	}
-	return &Inbound{st: st, log: log.With("component", "mail_inbound"), peer: p, password: pw, mailbox: box,
+	return &Inbound{st: st, log: log.With("component", "mail_inbound"), peer: p, password: pw, tlsConfig: tc, mailbox: box,
 		done: cfg.IMAPDoneMailbox, self: strings.ToLower(from.Address), domain: domain, now: time.Now}, nil
 }
 

@@ -22,8 +22,8 @@ import (
 type SMTP struct {
 	peer     config.MailPeer
 	password string
-	// tlsConfig is for tests with their own CA; nil verifies against the
-	// system's roots.
+	// tlsConfig checks the server's certificate (mail.smtp.ca_file);
+	// nil verifies against the system's roots.
 	tlsConfig *tls.Config
 }
 
@@ -46,7 +46,11 @@ func NewSMTP(peer config.MailPeer) (*SMTP, error) {
 	if peer.Timeout.Duration == 0 {
 		peer.Timeout.Duration = 30 * time.Second
 	}
-	return &SMTP{peer: peer, password: pw}, nil
+	tc, err := peer.TLSConfig()
+	if err != nil {
+		return nil, fmt.Errorf("mail.smtp.%w", err)
+	}
+	return &SMTP{peer: peer, password: pw, tlsConfig: tc}, nil
 }
 
 // Send delivers msg (a whole RFC 5322 message) from the envelope sender
