@@ -126,9 +126,9 @@ func (f TicketFilter) whereText(textFirst bool) (string, []any) {
 		add("t.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = ?)", f.AssetID)
 	}
 	if f.LocationID != 0 {
-		add(`(t.id IN (SELECT ta.ticket_id FROM ticket_assets ta JOIN assets a ON a.id = ta.asset_id WHERE a.location_id = ?)
-			OR t.id IN (SELECT ra.ticket_id FROM ticket_actors ra JOIN users u ON u.id = ra.user_id
-			WHERE ra.kind = 1 AND u.location_id = ?))`, f.LocationID, f.LocationID)
+		// ticket_locations holds each ticket's places, its assets' and its
+		// requesters', kept by migration 0020's triggers.
+		add("t.id IN (SELECT tl.ticket_id FROM ticket_locations tl WHERE tl.location_id = ?)", f.LocationID)
 	}
 	var words []string
 	var wordArgs []any

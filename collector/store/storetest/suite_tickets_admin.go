@@ -177,6 +177,41 @@ func testTicketListMore(t *testing.T, st store.Store, tq store.TicketQueries) {
 			t.Errorf("%s: got %s (total %d); want %s", tc.name, fmtIDs(got), page.Total, tc.want)
 		}
 	}
+
+	// The places follow the assets and people (migration 0020's
+	// triggers): each step changes one link or one place.
+	atPlace := func(step string, want map[*store.Location]string) {
+		t.Helper()
+		for loc, w := range want {
+			page, err := tq.ListTickets(ctx, store.TicketFilter{LocationID: loc.ID, Sort: "id"})
+			must(t, err)
+			var got []int64
+			for _, x := range page.Tickets {
+				got = append(got, x.ID)
+			}
+			if fmtIDs(got) != w || page.Total != len(got) {
+				t.Errorf("%s: at %s got %s (total %d); want %s", step, loc.Name, fmtIDs(got), page.Total, w)
+			}
+		}
+	}
+	pc.LocationID = school.ID
+	must(t, st.UpdateAsset(ctx, pc))
+	atPlace("asset moved", map[*store.Location]string{hall: "", school: ids(a, b)})
+	must(t, tq.UpdateAccount(ctx, store.Account{UserID: zoe.ID, Role: store.RoleSelfService, LocationID: hall.ID}))
+	atPlace("requester moved", map[*store.Location]string{hall: ids(b), school: ids(a)})
+	second := &store.TicketActor{TicketID: a.ID, Kind: store.ActorRequester, UserID: zoe.ID}
+	must(t, tq.AddTicketActor(ctx, second))
+	atPlace("requester added", map[*store.Location]string{hall: ids(a, b), school: ids(a)})
+	must(t, tq.RemoveTicketActor(ctx, a.ID, second.ID))
+	atPlace("requester removed", map[*store.Location]string{hall: ids(b), school: ids(a)})
+	must(t, tq.UnlinkTicketAsset(ctx, a.ID, pc.ID))
+	atPlace("asset unlinked", map[*store.Location]string{hall: ids(b), school: ""})
+	must(t, tq.LinkTicketAsset(ctx, c.ID, pc.ID))
+	atPlace("asset linked", map[*store.Location]string{hall: ids(b), school: ids(c)})
+	must(t, st.DeleteAsset(ctx, pc.ID))
+	atPlace("asset deleted", map[*store.Location]string{hall: ids(b), school: ""})
+	must(t, tq.UpdateAccount(ctx, store.Account{UserID: zoe.ID, Role: store.RoleSelfService}))
+	atPlace("requester placeless", map[*store.Location]string{hall: "", school: ""})
 }
 
 func fmtIDs(ids []int64) string {
