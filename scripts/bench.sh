@@ -78,10 +78,10 @@ go run ./tools/agentbench -n 5 -agent bin/parc-agent
 		bin/loadgen dbsize -database "$dbfile" -save "$dir/empty.size"
 		echo "-- $dialect: $AGENTS agents, contact before each report, $CONC in flight"
 		bin/loadgen run -url "$url" -secret "$secret" -agents "$AGENTS" -partials "$PARTIALS" -refulls 1 \
-			-concurrency "$CONC" -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
+			-concurrency "$CONC" -collector-pid "$pid" -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
 		echo "-- $dialect: $AGENTS more agents, inventory requests only (-contact=false)"
 		bin/loadgen run -url "$url" -secret "$secret" -agents "$AGENTS" -first "$AGENTS" -partials "$PARTIALS" \
-			-concurrency "$CONC" -contact=false -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
+			-concurrency "$CONC" -contact=false -collector-pid "$pid" -phase-timeout "$PHASE_MAX" "$@" || echo "bench: some requests failed (see above)"
 		kill "$pid"; wait "$pid" || true; pid=
 		bin/loadgen dbsize -database "$dbfile" -baseline "$dir/empty.size"
 		for n in 10000 100000; do

@@ -21,6 +21,7 @@ type loader struct {
 	agents  []*simAgent
 	pace    *pacer
 	contact *phaseStats
+	cpu     cpuMeter
 }
 
 // job is one unit of a phase: job k of the phase, on worker client c.
@@ -35,6 +36,7 @@ func (l *loader) phase(ctx context.Context, name string, n int, do job) *phaseSt
 		defer cancel()
 	}
 	st := newPhase(name)
+	st.cpu0 = l.cpu.sample()
 	ks := make(chan int)
 	var wg sync.WaitGroup
 	for _, c := range l.clients {
@@ -57,6 +59,7 @@ feed:
 	close(ks)
 	wg.Wait()
 	st.done()
+	st.cpu = l.cpu.sample()
 	st.cut = n >= 0 && ctx.Err() != nil
 	return st
 }

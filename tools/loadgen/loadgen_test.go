@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -45,11 +46,20 @@ func TestRunAgainstCollector(t *testing.T) {
 	const agents, partials = 20, 3
 	var out strings.Builder
 	res, err := runLoad(ctx, runConfig{URL: srv.URL, Secret: testSecret, Agents: agents, Seed: 7,
-		Concurrency: 4, Partials: partials, Refulls: 1, SWChange: 50, Contact: true, Timeout: 30 * time.Second}, &out)
+		Concurrency: 4, Partials: partials, Refulls: 1, SWChange: 50, Contact: true, Timeout: 30 * time.Second,
+		CollectorPID: os.Getpid()}, &out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + out.String())
+	// The collector runs in this process: both CPU figures are this
+	// process's, and twenty full reports take well over /proc's 10 ms.
+	if res.Full.CollectorCPUMS <= 0 || res.Full.LoadgenCPUMS <= 0 {
+		t.Errorf("full: got CPU per request collector %v ms, loadgen %v ms; want both > 0", res.Full.CollectorCPUMS, res.Full.LoadgenCPUMS)
+	}
+	if !strings.Contains(out.String(), "full     CPU per request: collector ") {
+		t.Errorf("output lacks the full phase's CPU line:\n%s", out.String())
+	}
 	for _, s := range []struct {
 		got  Summary
 		want int

@@ -28,7 +28,10 @@ type runConfig struct {
 	SWChange    int // percent of partial reports carrying software changes
 	Refulls     int // full reports per agent after the partial ones (known assets)
 	Contact     bool
-	Timeout     time.Duration
+	// CollectorPID is the collector's process, to report its CPU time per
+	// request (0: not measured).
+	CollectorPID int
+	Timeout      time.Duration
 	// PhaseTimeout cuts a phase short (0: none), so a collector that
 	// stalls cannot hold a benchmark for ever; the rate counts what was done.
 	PhaseTimeout time.Duration
@@ -59,6 +62,7 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.SWChange, "sw-change", 20, "`percent` of partial reports that carry software changes")
 	fs.IntVar(&cfg.Refulls, "refulls", 0, "full reports per agent after the partial ones: the weekly full report of a known PC")
 	fs.BoolVar(&cfg.Contact, "contact", true, "call contact before each report, as the agent does")
+	fs.IntVar(&cfg.CollectorPID, "collector-pid", 0, "the collector's process `id`, on this machine: print its CPU time per request of each phase")
 	fs.DurationVar(&cfg.Timeout, "timeout", time.Minute, "bound on one request")
 	fs.DurationVar(&cfg.PhaseTimeout, "phase-timeout", 0, "cut each phase short after this long (0: no limit)")
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
@@ -73,6 +77,13 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 		return errors.New("run: -secret is required (print it with `parc-collector enroll-secret --data DIR`)")
 	case cfg.Agents < 1 || cfg.Concurrency < 1 || cfg.First < 0 || cfg.Partials < 0:
 		return errors.New("run: -agents and -concurrency must be at least 1, -first and -partials at least 0")
+	case cfg.CollectorPID < 0:
+		return errors.New("run: -collector-pid must be a process id")
+	}
+	if cfg.CollectorPID > 0 {
+		if _, err := procCPU(cfg.CollectorPID); err != nil {
+			return fmt.Errorf("run: -collector-pid %d: cannot read its CPU time (the collector must run on this machine): %w", cfg.CollectorPID, err)
+		}
 	}
 	res, err := runLoad(ctx, cfg, out)
 	if err != nil {
@@ -146,7 +157,8 @@ func runLoad(ctx context.Context, cfg runConfig, out io.Writer) (*RunResult, err
 	fmt.Fprintf(out, "loadgen: %d agents of seed %d (machines %d..%d) against %s, %d in flight; reports prepared in %.1fs; %s\n",
 		cfg.Agents, cfg.Seed, cfg.First, cfg.First+cfg.Agents-1, cfg.URL, cfg.Concurrency, time.Since(prep).Seconds(), loadAverage())
 
-	l := &loader{cfg: cfg, clients: clients, agents: agents, pace: &pacer{rate: cfg.Rate}, contact: newPhase("contact")}
+	l := &loader{cfg: cfg, clients: clients, agents: agents, pace: &pacer{rate: cfg.Rate}, contact: newPhase("contact"),
+		cpu: cpuMeter{collectorPID: cfg.CollectorPID}}
 	res := &RunResult{Agents: cfg.Agents}
 	enroll := l.phase(ctx, "enroll", cfg.Agents, l.enroll)
 	res.Enroll = report(out, enroll)

@@ -28,6 +28,9 @@ type phaseStats struct {
 	start time.Time
 	wall  time.Duration
 	cut   bool // stopped by the phase timeout before its last job
+	// cpu0 and cpu are the CPU times at the start and the end of the
+	// phase (zero when not measured).
+	cpu0, cpu cpuSample
 }
 
 func newPhase(name string) *phaseStats {
@@ -76,7 +79,13 @@ type Summary struct {
 	P95MS  float64        `json:"p95_ms"`
 	P99MS  float64        `json:"p99_ms"`
 	MaxMS  float64        `json:"max_ms"`
-	Cut    bool           `json:"cut,omitempty"` // stopped by -phase-timeout
+	// CollectorCPUMS is the collector's CPU time per successful request
+	// (with the contact call before each report), when its pid is known.
+	CollectorCPUMS float64 `json:"collector_cpu_ms,omitempty"`
+	// LoadgenCPUMS is this generator's CPU time per successful request:
+	// it runs on the same CPUs as the collector.
+	LoadgenCPUMS float64 `json:"loadgen_cpu_ms,omitempty"`
+	Cut          bool    `json:"cut,omitempty"` // stopped by -phase-timeout
 }
 
 // summary computes the phase's figures.
@@ -92,6 +101,14 @@ func (s *phaseStats) summary() Summary {
 	}
 	if s.wall > 0 {
 		out.Rate = float64(len(sorted)) / s.wall.Seconds()
+	}
+	if n := len(sorted); n > 0 {
+		if s.cpu0.collector > 0 && s.cpu.collector >= s.cpu0.collector {
+			out.CollectorCPUMS = ms(s.cpu.collector-s.cpu0.collector) / float64(n)
+		}
+		if s.cpu0.self > 0 && s.cpu.self >= s.cpu0.self {
+			out.LoadgenCPUMS = ms(s.cpu.self-s.cpu0.self) / float64(n)
+		}
 	}
 	return out
 }
@@ -122,6 +139,9 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func (s Summary) print(w io.Writer, first error) {
 	fmt.Fprintf(w, "%-8s %6d ok in %6.1fs  %8.1f/s  latency p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n",
 		s.Phase, s.OK, s.WallS, s.Rate, s.P50MS, s.P95MS, s.P99MS, s.MaxMS)
+	if s.CollectorCPUMS > 0 || s.LoadgenCPUMS > 0 {
+		fmt.Fprintf(w, "%-8s CPU per request: collector %.2f ms, loadgen %.2f ms\n", s.Phase, s.CollectorCPUMS, s.LoadgenCPUMS)
+	}
 	if s.Cut {
 		fmt.Fprintf(w, "%-8s cut short by -phase-timeout after %.0fs: the collector did not finish the phase\n", s.Phase, s.WallS)
 	}
