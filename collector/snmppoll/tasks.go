@@ -22,12 +22,25 @@ const StaleAgentRun = 24 * time.Hour
 // same time. Credentials travel decrypted: only to the agent that runs the
 // job, over its authenticated API.
 func (s *Service) AgentTasks(ctx context.Context, agentID int64) ([]api.Task, error) {
+	// Every contact asks, and almost always there is nothing: one read
+	// says so without taking the writer (on SQLite, without waiting for
+	// the batch of reports being written).
+	staleBefore := s.now().Add(-StaleAgentRun)
+	queued, stale, err := s.q.AgentRunsDue(ctx, agentID, staleBefore)
+	if err != nil {
+		return nil, err
+	}
 	// A task the agent never finished (it was reinstalled, or lost its
 	// state) must not show as running for ever.
-	if n, err := s.q.FailStaleAgentRuns(ctx, agentID, s.now().Add(-StaleAgentRun), "the agent did not finish the task within "+StaleAgentRun.String(), s.now()); err != nil {
-		return nil, err
-	} else if n > 0 {
-		s.log.Warn("agent runs failed: not finished in time", "agent_id", agentID, "count", n)
+	if stale > 0 {
+		if n, err := s.q.FailStaleAgentRuns(ctx, agentID, staleBefore, "the agent did not finish the task within "+StaleAgentRun.String(), s.now()); err != nil {
+			return nil, err
+		} else if n > 0 {
+			s.log.Warn("agent runs failed: not finished in time", "agent_id", agentID, "count", n)
+		}
+	}
+	if queued == 0 {
+		return nil, nil
 	}
 	runs, err := s.q.QueuedAgentRuns(ctx, agentID)
 	if err != nil {

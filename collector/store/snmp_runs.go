@@ -54,6 +54,10 @@ type SNMPRunQueries interface {
 	ListSNMPRuns(ctx context.Context, jobID int64, limit int) ([]SNMPRun, error)
 	// QueuedAgentRuns lists agentID's queued runs, oldest first.
 	QueuedAgentRuns(ctx context.Context, agentID int64) ([]SNMPRun, error)
+	// AgentRunsDue counts, in one read, agentID's queued runs and its
+	// running runs started before startedBefore: an agent's contact asks
+	// it every time, and almost always both are zero.
+	AgentRunsDue(ctx context.Context, agentID int64, startedBefore time.Time) (queued, stale int, err error)
 	// StartSNMPRun moves a queued run to running at at, and reports
 	// whether this call did (two collectors never both start it).
 	StartSNMPRun(ctx context.Context, id int64, at time.Time) (bool, error)
@@ -120,6 +124,17 @@ func (q *queries) ListSNMPRuns(ctx context.Context, jobID int64, limit int) ([]S
 func (q *queries) QueuedAgentRuns(ctx context.Context, agentID int64) ([]SNMPRun, error) {
 	return q.listSNMPRuns(ctx, `SELECT `+snmpRunColumns+snmpRunFrom+` WHERE r.agent_id = ? AND r.state = ? ORDER BY r.id`,
 		agentID, SNMPRunQueued)
+}
+
+func (q *queries) AgentRunsDue(ctx context.Context, agentID int64, startedBefore time.Time) (queued, stale int, err error) {
+	err = q.queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN state = ? THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN state = ? AND started_at < ? THEN 1 ELSE 0 END), 0)
+		FROM snmp_runs WHERE agent_id = ? AND state IN (?, ?)`,
+		SNMPRunQueued, SNMPRunRunning, ms(startedBefore), agentID, SNMPRunQueued, SNMPRunRunning).Scan(&queued, &stale)
+	if err != nil {
+		return 0, 0, fmt.Errorf("runs due for agent %d: %w", agentID, err)
+	}
+	return queued, stale, nil
 }
 
 func (q *queries) listSNMPRuns(ctx context.Context, query string, args ...any) ([]SNMPRun, error) {

@@ -112,6 +112,18 @@ func testSNMPRuns(t *testing.T, st store.Store, q store.SNMPQueries) {
 	if len(queued) != 1 || queued[0].ID != r.ID || queued[0].JobName != "site" || queued[0].Phase != store.SNMPPhaseDiscovery {
 		t.Fatalf("got queued %+v; want run %d of job site", queued, r.ID)
 	}
+	wantDue := func(before time.Time, queued, stale int) {
+		t.Helper()
+		gq, gs, err := q.AgentRunsDue(ctx, agent.ID, before)
+		must(t, err)
+		if gq != queued || gs != stale {
+			t.Errorf("runs due before %v: got %d queued, %d stale; want %d, %d", before, gq, gs, queued, stale)
+		}
+	}
+	wantDue(jt0.Add(time.Hour), 1, 0)
+	if gq, gs, err := q.AgentRunsDue(ctx, agent.ID+1000, jt0.Add(time.Hour)); err != nil || gq != 0 || gs != 0 {
+		t.Errorf("runs due for an unknown agent: got %d, %d, %v; want 0, 0, nil", gq, gs, err)
+	}
 	wantErr(t, q.SetSNMPRunProgress(ctx, r.ID, 1, 4, 0), store.ErrNotFound) // not started
 	ok, err := q.StartSNMPRun(ctx, r.ID, jt0)
 	must(t, err)
@@ -120,6 +132,8 @@ func testSNMPRuns(t *testing.T, st store.Store, q store.SNMPQueries) {
 	if !ok || twice {
 		t.Errorf("start twice: got %v then %v; want true then false", ok, twice)
 	}
+	wantDue(jt0, 0, 0)                // started at jt0: not before it
+	wantDue(jt0.Add(time.Hour), 0, 1) // started more than the delay ago
 	must(t, q.SetSNMPRunProgress(ctx, r.ID, 4, 4, 1))
 	must(t, q.NextSNMPRunPhase(ctx, r.ID, store.SNMPPhaseInventory))
 	got, err := q.GetSNMPRun(ctx, r.ID)
