@@ -139,8 +139,11 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func (s Summary) print(w io.Writer, first error) {
 	fmt.Fprintf(w, "%-8s %6d ok in %6.1fs  %8.1f/s  latency p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n",
 		s.Phase, s.OK, s.WallS, s.Rate, s.P50MS, s.P95MS, s.P99MS, s.MaxMS)
-	if s.CollectorCPUMS > 0 || s.LoadgenCPUMS > 0 {
+	switch {
+	case s.CollectorCPUMS > 0:
 		fmt.Fprintf(w, "%-8s CPU per request: collector %.2f ms, loadgen %.2f ms\n", s.Phase, s.CollectorCPUMS, s.LoadgenCPUMS)
+	case s.LoadgenCPUMS > 0:
+		fmt.Fprintf(w, "%-8s CPU per request: loadgen %.2f ms (collector: give -collector-pid)\n", s.Phase, s.LoadgenCPUMS)
 	}
 	if s.Cut {
 		fmt.Fprintf(w, "%-8s cut short by -phase-timeout after %.0fs: the collector did not finish the phase\n", s.Phase, s.WallS)
