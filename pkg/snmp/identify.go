@@ -46,6 +46,13 @@ func Identify(ctx context.Context, r Reader, db *SysObjectDB) (*Identity, error)
 	if err != nil {
 		return nil, fmt.Errorf("identify: %w", err)
 	}
+	id := newIdentity(v, db)
+	return id, id.details(ctx, r, v)
+}
+
+// newIdentity works out what the system group and the probe OIDs in v
+// tell: names, manufacturer, type and kind.
+func newIdentity(v Vars, db *SysObjectDB) *Identity {
 	id := &Identity{
 		SysObjectID: pduString(v[oidSysObjectID]),
 		Description: cleanText(pduString(v[oidSysDescr])),
@@ -84,13 +91,16 @@ func Identify(ctx context.Context, r Reader, db *SysObjectDB) (*Identity, error)
 		}
 	}
 	id.Kind = classify(id, kind, v)
+	return id
+}
+
+// details reads the vendor's model, serial and firmware OIDs and the
+// device's addresses.
+func (id *Identity) details(ctx context.Context, r Reader, v Vars) error {
 	if err := id.vendorDetails(ctx, r, v); err != nil {
-		return id, err
+		return err
 	}
-	if err := id.addresses(ctx, r, v); err != nil {
-		return id, err
-	}
-	return id, nil
+	return id.addresses(ctx, r, v)
 }
 
 // probeType looks for MIBs only one kind of device implements.

@@ -37,12 +37,24 @@ type Device struct {
 // table and components.
 func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device, error) {
 	defer s.cacheWalks()()
-	s.probeTables(ctx, commonTables()...)
-	id, err := Identify(ctx, s, opts.DB)
+	v, err := s.Get(ctx, probeOIDs...)
 	if err != nil {
+		return nil, fmt.Errorf("identify: %w", err)
+	}
+	id := newIdentity(v, opts.DB)
+	var contexts *contextOpener
+	if opts.VLANContexts && id.Type == TypeNetworking && strings.HasPrefix(id.SysObjectID+".", ".1.3.6.1.4.1.9.") {
+		contexts = newContextOpener(ctx, s.openVLANContext)
+		defer contexts.close()
+		if err := contexts.startVTP(ctx, s); err != nil {
+			return nil, fmt.Errorf("inventory %s: %w", s.Host(), err)
+		}
+	}
+	walk, probe, perPort := inventoryTables(id.Type)
+	s.prefetch(ctx, walk, probe, perPort)
+	if err := id.details(ctx, s, v); err != nil {
 		return nil, err
 	}
-	s.probeTables(ctx, typeTables(id.Type)...)
 	r := opts.Meta.base(inventory.ActionNetInventory, ItemType(id.Type))
 	dev := id.networkDevice(s.Credential().ID)
 	if err := readMemory(ctx, s, dev); err != nil {
@@ -68,7 +80,7 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 			return nil, err
 		}
 	case TypeNetworking:
-		if err := readSwitch(ctx, s, id, ports, opts, r); err != nil {
+		if err := readSwitch(ctx, s, id, ports, contexts, r); err != nil {
 			return nil, fmt.Errorf("inventory %s: %w", s.Host(), err)
 		}
 	}
@@ -82,8 +94,8 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 // readSwitch reads a switch's VLANs, trunks, neighbours, MAC table,
 // aggregates and components into ports and r. The components are read
 // while the VLAN contexts' MAC tables, which cost at least a timeout, are
-// read in the background.
-func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts InventoryOptions, r *inventory.Report) error {
+// read in the background; contexts (nil: none) opens them.
+func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, contexts *contextOpener, r *inventory.Report) error {
 	bridge, err := walkColumn(ctx, s, oidDot1dBasePortIfIndex)
 	if err != nil {
 		return err
@@ -100,20 +112,9 @@ func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts
 	if err := ReadCDP(ctx, s, ports); err != nil {
 		return err
 	}
-	fo := FDBOptions{VLANContexts: opts.VLANContexts && strings.HasPrefix(id.SysObjectID+".", ".1.3.6.1.4.1.9.")}
-	fo.Contexts = func(ctx context.Context, vlan int64) (Reader, func(), error) {
-		o := s.opts
-		o.Retries = 0 // a VLAN without context never answers: do not insist
-		vs, err := Dial(ctx, s.host, s.cred.vlanContext(vlan), o)
-		if err != nil {
-			return nil, nil, err
-		}
-		// A first GET tells whether the context exists before walking.
-		if _, err := vs.Get(ctx, oidDot1dBaseNumPorts); err != nil {
-			vs.Close()
-			return nil, nil, err
-		}
-		return vs, func() { vs.Close() }, nil
+	var fo FDBOptions
+	if contexts != nil {
+		fo = FDBOptions{VLANContexts: true, Contexts: contexts.get}
 	}
 	fdb, err := startFDB(ctx, s, ports, bridge, fo)
 	if err != nil {
@@ -133,6 +134,22 @@ func readSwitch(ctx context.Context, s *Session, id *Identity, ports Ports, opts
 		r.Content.Parc.Components = revs
 	}
 	return fdb.finish(ctx, s, ports)
+}
+
+// openVLANContext opens a session on vlan's context of the device, and
+// tells with a first GET whether the context exists.
+func (s *Session) openVLANContext(ctx context.Context, vlan int64) (*Session, error) {
+	o := s.opts
+	o.Retries = 0 // a VLAN without context never answers: do not insist
+	vs, err := Dial(ctx, s.host, s.cred.vlanContext(vlan), o)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := vs.Get(ctx, oidDot1dBaseNumPorts); err != nil {
+		vs.Close()
+		return nil, err
+	}
+	return vs, nil
 }
 
 // readMemory fills RAM (MiB), flash or main storage (MiB) and CPU load.

@@ -58,39 +58,45 @@ func (s *Session) keepAbsent(root string) {
 	s.walks[root] = Table{}
 }
 
-// commonTables are the tables identification and the port read walk on
-// every device.
-func commonTables() []string {
-	roots := []string{oidIPAdEntAddr, oidIPAdEntIfIndex, oidDot3StatsDuplex, oidPrtGeneralSerialNumber}
+// inventoryTables are the subtrees an inventory of a device of type t
+// reads: walk lists those its readers walk whatever they find, probe
+// those they walk only under a condition (no 64-bit counters, no
+// Q-BRIDGE table, a vendor's printer, a Force10 stack...), and those
+// identification walks only when the system group did not say enough.
+func inventoryTables(t string) (walk, probe, perPort []string) {
+	walk = []string{oidIPAdEntAddr, oidIPAdEntIfIndex, oidDot3StatsDuplex}
 	for _, c := range []string{colIfIndex, colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
-		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInOctets, colIfInErrors, colIfOutOctets, colIfOutErrors} {
-		roots = append(roots, oidIfTable+"."+c)
+		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
+		walk = append(walk, oidIfTable+"."+c)
 	}
 	for _, c := range []string{colIfName, colIfHCInOctets, colIfHCOutOctets, colIfHighSpeed, colIfAlias} {
-		roots = append(roots, oidIfXTable+"."+c)
+		walk = append(walk, oidIfXTable+"."+c)
 	}
+	probe = []string{oidIfTable + "." + colIfInOctets, oidIfTable + "." + colIfOutOctets, oidPrtGeneralSerialNumber}
+	var entity []string
 	for _, c := range entityColumns {
-		roots = append(roots, oidEntPhysical+"."+c)
+		entity = append(entity, oidEntPhysical+"."+c)
 	}
-	return roots
-}
-
-// typeTables are the tables the inventory of a device of type t walks
-// beyond commonTables.
-func typeTables(t string) []string {
 	switch t {
 	case TypePrinter:
-		return []string{oidSuppliesEntry, oidColorantValue, oidRicohCounterType, oidRicohCounterValue,
-			oidCanonCountersC55XX, oidCanonTypesLBP76XX, oidCanonCountersLBP76X}
+		walk = append(walk, oidSuppliesEntry, oidColorantValue)
+		probe = append(probe, oidRicohCounterType, oidRicohCounterValue,
+			oidCanonCountersC55XX, oidCanonTypesLBP76XX, oidCanonCountersLBP76X)
+		probe = append(probe, entity...)
 	case TypeNetworking:
-		return []string{oidDot1dBasePortIfIndex,
+		walk = append(walk, entity...)
+		walk = append(walk, oidDot1dBasePortIfIndex,
 			oidVtpVlanName, oidVmVlan, oidDot1qVlanStaticName, oidDot1qVlanStaticEgress,
 			oidDot1qVlanStaticUntagged, oidDot1qVlanStaticStatus, oidDot1qVlanCurrentEgress, oidDot1qVlanCurrentUntag,
 			oidLldpXdot1VlanName, oidLldpXdot1PortVlanID,
 			oidVlanTrunkPortDynStatus, oidJnxExVlanPortAccess,
 			oidLldpRemEntry, oidLldpRemManAddrIf, oidCiscoPortIfIndex, oidCdpCacheEntry,
-			oidDot1dTpFdbPort, oidDot1qTpFdbPort, oidIPNetToMediaIfIndex, oidIPNetToMediaPhysAddres,
-			oidDot3adAggPortAttached, oidPagpGroupIfIndex, oidF10StackUnitEntry, oidF10SysPortIfIndex}
+			oidDot1qTpFdbPort, oidDot3adAggPortAttached, oidPagpGroupIfIndex, oidF10StackUnitEntry)
+		probe = append(probe, oidDot1dTpFdbPort, oidIPNetToMediaIfIndex, oidIPNetToMediaPhysAddres, oidF10SysPortIfIndex)
+	default:
+		probe = append(probe, entity...)
 	}
-	return nil
+	perPort = []string{oidIfXTable + ".1", oidDot3StatsDuplex, oidVmVlan, oidVlanTrunkPortDynStatus, oidCiscoPortIfIndex,
+		oidPagpGroupIfIndex, oidDot3adAggPortAttached, oidDot1dBasePortIfIndex, oidLldpXdot1PortVlanID}
+	return walk, probe, perPort
 }

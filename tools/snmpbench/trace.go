@@ -40,7 +40,7 @@ func (h traceHandler) WithAttrs([]slog.Attr) slog.Handler       { return h }
 func (h traceHandler) WithGroup(string) slog.Handler            { return h }
 
 func (h traceHandler) Handle(_ context.Context, r slog.Record) error {
-	if r.Message != "walk" && r.Message != "get" && r.Message != "probe tables" {
+	if r.Message != "walk" && r.Message != "get" && r.Message != "probe tables" && r.Message != "prefetch" {
 		return nil
 	}
 	k := traceKey{walk: h.walk, kind: r.Message}
