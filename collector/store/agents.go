@@ -47,7 +47,7 @@ func (q *queries) CreateAgent(ctx context.Context, a *Agent) error {
 }
 
 func (q *queries) getAgent(ctx context.Context, what, where string, arg any) (*Agent, error) {
-	a, err := scanAgent(q.queryRow(ctx, "SELECT "+agentColumns+" FROM agents WHERE "+where, arg))
+	a, err := scanAgent(q.pointRow(ctx, "SELECT "+agentColumns+" FROM agents WHERE "+where, arg))
 	if err != nil {
 		return nil, notFound(err, "get agent "+what)
 	}

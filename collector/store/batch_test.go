@@ -141,16 +141,20 @@ func TestStmtCacheReuse(t *testing.T) {
 	}
 }
 
-// TestSQLiteMmap checks every connection reads the file through a memory
-// map (see sqliteMmapSize).
+// TestSQLiteMmap checks the reader and the writer read the file through a
+// memory map (see sqliteMmapSize), and the point readers of agent
+// requests do not (see sqlitePointDriver).
 func TestSQLiteMmap(t *testing.T) {
 	s := openBatchTest(t)
-	for name, db := range map[string]interface {
-		QueryRow(string, ...any) *sql.Row
-	}{"reader": s.reader, "writer": s.writer} {
+	for name, c := range map[string]struct {
+		db interface {
+			QueryRowContext(context.Context, string, ...any) *sql.Row
+		}
+		want int64
+	}{"reader": {s.reader, sqliteMmapSize}, "writer": {s.writer, sqliteMmapSize}, "point reader": {s.pr, 0}} {
 		var n int64
-		if err := db.QueryRow("PRAGMA mmap_size").Scan(&n); err != nil || n != sqliteMmapSize {
-			t.Errorf("%s: got mmap_size %d (%v); want %d", name, n, err, sqliteMmapSize)
+		if err := c.db.QueryRowContext(context.Background(), "PRAGMA mmap_size").Scan(&n); err != nil || n != c.want {
+			t.Errorf("%s: got mmap_size %d (%v); want %d", name, n, err, c.want)
 		}
 	}
 }

@@ -59,6 +59,11 @@ type queries struct {
 	d    *dialect
 	r, w dbtx
 	inTx bool
+	// pr serves the point reads of every agent request (the token lookup,
+	// the contact's task check) outside a transaction: on SQLite, read
+	// connections without the memory map that large scans use (see
+	// sqlitePointDriver); nil elsewhere, and r serves them.
+	pr dbtx
 	// swCache holds catalogue IDs in SQLite batch transactions; nil
 	// elsewhere.
 	swCache *softwareCache
@@ -74,6 +79,14 @@ func (q *queries) query(ctx context.Context, query string, args ...any) (*sql.Ro
 
 func (q *queries) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return q.r.QueryRowContext(ctx, q.d.rebind(query), args...)
+}
+
+// pointRow is queryRow for a point read on an agent request's path.
+func (q *queries) pointRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if q.pr == nil {
+		return q.queryRow(ctx, query, args...)
+	}
+	return q.pr.QueryRowContext(ctx, q.d.rebind(query), args...)
 }
 
 // writeRow runs a writing statement that returns one row (INSERT ... RETURNING).

@@ -127,7 +127,7 @@ func (q *queries) QueuedAgentRuns(ctx context.Context, agentID int64) ([]SNMPRun
 }
 
 func (q *queries) AgentRunsDue(ctx context.Context, agentID int64, startedBefore time.Time) (queued, stale int, err error) {
-	err = q.queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN state = ? THEN 1 ELSE 0 END), 0),
+	err = q.pointRow(ctx, `SELECT COALESCE(SUM(CASE WHEN state = ? THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN state = ? AND started_at < ? THEN 1 ELSE 0 END), 0)
 		FROM snmp_runs WHERE agent_id = ? AND state IN (?, ?)`,
 		SNMPRunQueued, SNMPRunRunning, ms(startedBefore), agentID, SNMPRunQueued, SNMPRunRunning).Scan(&queued, &stale)

@@ -46,25 +46,33 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		writer.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
+	point, err := sql.Open(sqlitePointDriver, base+"&mode=ro&_query_only=true")
+	if err != nil {
+		writer.Close()
+		reader.Close()
+		return nil, fmt.Errorf("open sqlite reader: %w", err)
+	}
 	n := max(4, runtime.NumCPU())
-	reader.SetMaxOpenConns(n)
-	reader.SetMaxIdleConns(n)
+	for _, db := range []*sql.DB{reader, point} {
+		db.SetMaxOpenConns(n)
+		db.SetMaxIdleConns(n)
+	}
 	// Create the file and switch it to WAL before readers open it read-only.
 	if err := writer.PingContext(ctx); err != nil {
 		writer.Close()
 		reader.Close()
+		point.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	d := &dialect{name: "sqlite", isConflict: sqliteConflict}
 	s := &sqlStore{
-		queries: queries{d: d, r: reader, w: writer},
+		queries: queries{d: d, r: reader, w: writer, pr: point},
 		reader:  reader, writer: writer,
-		closers: []func() error{reader.Close, writer.Close},
 	}
 	s.backup = func(ctx context.Context, dst string) error { return sqliteBackup(ctx, writer, dst) }
 	syncer := newWALSyncer(path)
 	s.batch = newBatcher(writer, d, syncer)
-	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, writer.Close, syncer.closeFile}
+	s.closers = []func() error{func() error { s.batch.close(); return nil }, reader.Close, point.Close, writer.Close, syncer.closeFile}
 	return s, nil
 }
 
