@@ -2,8 +2,8 @@ package snmp
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parcproject/parc/pkg/inventory"
@@ -37,7 +37,9 @@ type Device struct {
 // table and components.
 func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device, error) {
 	defer s.cacheWalks()()
-	v, err := s.Get(ctx, probeOIDs...)
+	// The memory and CPU scalars come with the identification's, in one
+	// request.
+	v, err := s.Get(ctx, append(slices.Clone(probeOIDs), memoryOIDs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("identify: %w", err)
 	}
@@ -57,9 +59,7 @@ func Inventory(ctx context.Context, s *Session, opts InventoryOptions) (*Device,
 	}
 	r := opts.Meta.base(inventory.ActionNetInventory, ItemType(id.Type))
 	dev := id.networkDevice(s.Credential().ID)
-	if err := readMemory(ctx, s, dev); err != nil {
-		return nil, err
-	}
+	readMemory(v, dev)
 	r.Content.NetworkDevice = dev
 	ports, err := ReadPorts(ctx, s)
 	if err != nil {
@@ -152,13 +152,13 @@ func (s *Session) openVLANContext(ctx context.Context, vlan int64) (*Session, er
 	return vs, nil
 }
 
-// readMemory fills RAM (MiB), flash or main storage (MiB) and CPU load.
-func readMemory(ctx context.Context, r Reader, d *inventory.NetworkDevice) error {
-	v, err := r.Get(ctx, oidHrMemorySize, oidUcdMemTotalReal, oidCiscoMemSize, oidHrStorageSize1,
-		oidHrStorageUnits1, oidCiscoCPU5min, oidCiscoCPU5minOld)
-	if err != nil && !errors.Is(err, ErrNoResponse) {
-		return err
-	}
+// memoryOIDs are the scalars readMemory reads.
+var memoryOIDs = []string{oidHrMemorySize, oidUcdMemTotalReal, oidCiscoMemSize, oidHrStorageSize1,
+	oidHrStorageUnits1, oidCiscoCPU5min, oidCiscoCPU5minOld}
+
+// readMemory fills RAM (MiB), flash or main storage (MiB) and CPU load
+// from the memoryOIDs in v.
+func readMemory(v Vars, d *inventory.NetworkDevice) {
 	if n, ok := pduInt(v[oidHrMemorySize]); ok && n > 0 {
 		d.RAM = n / 1024
 	} else if n, ok := pduInt(v[oidUcdMemTotalReal]); ok && n > 0 {
@@ -181,7 +181,6 @@ func readMemory(ctx context.Context, r Reader, d *inventory.NetworkDevice) error
 			break
 		}
 	}
-	return nil
 }
 
 func firstNonEmpty(s ...string) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/parcproject/parc/pkg/inventory"
 )
@@ -62,7 +63,9 @@ func walkColumn(ctx context.Context, r Reader, oid string) (Table, error) {
 // IPv4 addresses of each interface.
 func ReadPorts(ctx context.Context, r Reader) (Ports, error) {
 	cols := map[string]Table{}
-	for _, c := range []string{colIfIndex, colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
+	// ifIndex is not walked: its values are the rows' indexes, which the
+	// other columns give (portSuffixes).
+	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
 		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
 		t, err := walkColumn(ctx, r, oidIfTable+"."+c)
 		if err != nil {
@@ -107,11 +110,8 @@ func buildPorts(cols map[string]Table, duplex, ips Table) Ports {
 		ports[idx] = p
 		return p
 	}
-	// Every column can define a port: some devices skip ifIndex.
-	for _, t := range []Table{cols["if"+colIfIndex], cols["if"+colIfDescr], cols["ifx"+colIfName]} {
-		for s := range t {
-			port(s)
-		}
+	for s := range portSuffixes(cols) {
+		port(s)
 	}
 	for idx, p := range ports {
 		s := strconv.FormatInt(idx, 10)
@@ -151,6 +151,22 @@ func buildPorts(cols map[string]Table, duplex, ips Table) Ports {
 		}
 	}
 	return ports
+}
+
+// portSuffixes returns the ifIndex of every port: the rows of the ifTable
+// columns (ifIndex among them when walked), and of ifName for ports only
+// ifXTable lists.
+func portSuffixes(cols map[string]Table) map[string]bool {
+	out := map[string]bool{}
+	for name, t := range cols {
+		if strings.HasPrefix(name, "ifx") && name != "ifx"+colIfName {
+			continue
+		}
+		for s := range t {
+			out[s] = true
+		}
+	}
+	return out
 }
 
 // intIn returns a row's integer when it lies in [lo, hi], else 0 (unset).

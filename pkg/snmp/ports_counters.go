@@ -9,12 +9,7 @@ import "context"
 // device has no 64-bit counters. On a switch this saves two columns of
 // every port.
 func read32Counters(ctx context.Context, r Reader, cols map[string]Table) error {
-	ports := map[string]bool{}
-	for _, c := range []string{"if" + colIfIndex, "if" + colIfDescr, "ifx" + colIfName} {
-		for s := range cols[c] {
-			ports[s] = true
-		}
-	}
+	ports := portSuffixes(cols)
 	for _, pair := range [][2]string{{colIfInOctets, colIfHCInOctets}, {colIfOutOctets, colIfHCOutOctets}} {
 		column, hc := oidIfTable+"."+pair[0], cols["ifx"+pair[1]]
 		var missing []string

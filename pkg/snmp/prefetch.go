@@ -219,7 +219,7 @@ func planBatches(cols []*column, hint func(string) (int, bool), budget uint32) [
 		switch n, ok := hint(c.entry); {
 		case !c.started():
 			wants = append(wants, want{c, 1})
-		case ok && n > len(c.rows):
+		case ok && n >= len(c.rows):
 			wants = append(wants, want{c, min(uint32(n-len(c.rows))+1, budget)})
 		default:
 			waiting = append(waiting, c)

@@ -65,7 +65,7 @@ func (s *Session) keepAbsent(root string) {
 // identification walks only when the system group did not say enough.
 func inventoryTables(t string) (walk, probe, perPort []string) {
 	walk = []string{oidIPAdEntAddr, oidIPAdEntIfIndex, oidDot3StatsDuplex}
-	for _, c := range []string{colIfIndex, colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
+	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
 		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
 		walk = append(walk, oidIfTable+"."+c)
 	}
