@@ -195,20 +195,29 @@ func (s *Session) rowHint(cols []*column, perPort map[string]bool) func(entry st
 }
 
 // planBatches groups the active columns into the next round's GETBULKs.
-// A column never asked for needs one variable, which tells whether it is
-// there (or reads its only row). A column whose table's size is known
-// needs the rows it has left plus the one that proves its end. A column
-// of unknown size waits while its table has a scout under way, or while
-// it is a per-port table and the interfaces are not counted yet: with
-// the requests sent one after the other, waiting for a better estimate
-// costs nothing, while guessing costs the rows read past the column's
-// end. When only such columns are left, one per table scouts, the
-// scouts sharing the budget. Columns are packed largest need first, as
-// many per request as fit the budget at the first one's repetitions.
+// A column whose table's size is known needs the rows it has left plus
+// the one that proves its end. Of a table's columns never asked for, only
+// the first asks for one variable, which tells whether the table is there
+// (and reads its only row): the answers for it run on into the next
+// columns, or past them when the table is absent, and tell the others
+// without a search of their own (apply). A column of unknown size waits
+// while its table has a scout under way, or while it is a per-port table
+// and the interfaces are not counted yet: with the requests sent one
+// after the other, waiting for a better estimate costs nothing, while
+// guessing costs the rows read past the column's end. When only such
+// columns are left, one per table scouts, the scouts sharing the budget.
+// Columns are packed largest need first, as many per request as fit the
+// budget at the first one's repetitions.
 func planBatches(cols []*column, hint func(string) (int, bool), budget uint32) []bulkBatch {
 	type want struct {
 		c    *column
 		need uint32
+	}
+	first := map[string]*column{} // each table's first active column
+	for _, c := range cols {
+		if f := first[c.entry]; c.active() && (f == nil || cmpOID(c.root, f.root) < 0) {
+			first[c.entry] = c
+		}
 	}
 	var wants []want
 	var waiting []*column
@@ -217,8 +226,12 @@ func planBatches(cols []*column, hint func(string) (int, bool), budget uint32) [
 			continue
 		}
 		switch n, ok := hint(c.entry); {
-		case !c.started():
+		case !c.started() && ok && !c.probe:
+			wants = append(wants, want{c, min(uint32(n)+1, budget)})
+		case !c.started() && first[c.entry] == c:
 			wants = append(wants, want{c, 1})
+		case !c.started():
+			// An earlier column of its table is under way.
 		case ok && n >= len(c.rows):
 			wants = append(wants, want{c, min(uint32(n-len(c.rows))+1, budget)})
 		default:
