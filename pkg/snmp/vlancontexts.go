@@ -106,18 +106,29 @@ func (o *contextOpener) close() {
 	}
 }
 
-// startVTP starts opening the context of each VLAN of the VTP table
-// (vtpVlanName, read through r), but VLAN 1, which the default context
-// holds, and the FDDI and Token Ring VLANs 1002-1005, which no port uses.
+// earlyContexts bounds the VLAN contexts opened ahead of need: a core
+// switch's VTP table may list hundreds of VLANs that no access port uses,
+// and each opening costs the device a request. The MAC table read opens
+// the others it needs when it gets there.
+const earlyContexts = 32
+
+// startVTP starts opening the context of the first earlyContexts VLANs of
+// the VTP table (vtpVlanName, read through r), but VLAN 1, which the
+// default context holds, and the FDDI and Token Ring VLANs 1002-1005,
+// which no port uses.
 func (o *contextOpener) startVTP(ctx context.Context, r Reader) error {
 	t, err := walkColumn(ctx, r, oidVtpVlanName)
 	if err != nil {
 		return err
 	}
+	n := 0
 	for _, s := range t.Suffixes() {
 		vlan, err := strconv.ParseInt(lastArc(s), 10, 64)
 		if err != nil || vlan <= 1 || (vlan >= 1002 && vlan <= 1005) {
 			continue
+		}
+		if n++; n > earlyContexts {
+			break
 		}
 		o.start(vlan)
 	}
