@@ -20,10 +20,12 @@ func (id *Identity) vendorDetails(ctx context.Context, r Reader, v Vars) error {
 		oids = append(oids, h.firmware...)
 		oids = append(oids, h.hostname...)
 	}
-	oids = append(oids, oidHrMemorySize)
-	vv, err := r.Get(ctx, oids...)
-	if err != nil {
-		return err
+	var vv Vars
+	var err error
+	if len(oids) > 0 {
+		if vv, err = r.Get(ctx, oids...); err != nil {
+			return err
+		}
 	}
 	firstOf := func(list []string) string {
 		for _, o := range list {
@@ -107,18 +109,6 @@ func (id *Identity) genericSerialFirmware(ctx context.Context, r Reader) error {
 		}
 		id.Serial = cleanSerial(s)
 	}
-	if id.Serial == "" {
-		v, err := r.Get(ctx, genericSerialOIDs...)
-		if err != nil {
-			return err
-		}
-		for _, o := range genericSerialOIDs {
-			if s := cleanSerial(pduString(v[o])); s != "" {
-				id.Serial = s
-				break
-			}
-		}
-	}
 	for _, col := range []string{oidEntPhysicalSoftware, oidEntPhysicalFirmware} {
 		if id.Firmware != "" {
 			break
@@ -127,21 +117,37 @@ func (id *Identity) genericSerialFirmware(ctx context.Context, r Reader) error {
 			return err
 		}
 	}
+	// The generic scalars of both, when needed, in one request.
+	var oids []string
+	if id.Serial == "" {
+		oids = append(oids, genericSerialOIDs...)
+	}
 	if id.Firmware == "" {
-		oids := []string{".1.3.6.1.4.1.9.9.25.1.1.1.2.5", ".1.3.6.1.4.1.248.14.1.1.2.0"}
-		v, err := r.Get(ctx, oids...)
-		if err != nil {
-			return err
+		oids = append(oids, genericFirmwareOIDs...)
+	}
+	if len(oids) == 0 {
+		return nil
+	}
+	v, err := r.Get(ctx, oids...)
+	if err != nil {
+		return err
+	}
+	for _, o := range genericSerialOIDs {
+		if s := cleanSerial(pduString(v[o])); s != "" && id.Serial == "" {
+			id.Serial = s
 		}
-		for _, o := range oids {
-			if s := cleanText(pduString(v[o])); s != "" {
-				id.Firmware = s
-				break
-			}
+	}
+	for _, o := range genericFirmwareOIDs {
+		if s := cleanText(pduString(v[o])); s != "" && id.Firmware == "" {
+			id.Firmware = s
 		}
 	}
 	return nil
 }
+
+// genericFirmwareOIDs are tried, in order, when no vendor hint or
+// ENTITY-MIB gave the firmware: Cisco's image version, Hirschmann's.
+var genericFirmwareOIDs = []string{".1.3.6.1.4.1.9.9.25.1.1.1.2.5", ".1.3.6.1.4.1.248.14.1.1.2.0"}
 
 // firstRow walks a column and returns its first non-empty value in OID
 // order. A device that does not have the column gives "".

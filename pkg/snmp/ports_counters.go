@@ -10,6 +10,10 @@ import "context"
 // every port.
 func read32Counters(ctx context.Context, r Reader, cols map[string]Table) error {
 	ports := portSuffixes(cols)
+	// The missing rows of both columns are asked for in one request.
+	type pick struct{ col, suffix string }
+	var oids []string
+	var picks []pick
 	for _, pair := range [][2]string{{colIfInOctets, colIfHCInOctets}, {colIfOutOctets, colIfHCOutOctets}} {
 		column, hc := oidIfTable+"."+pair[0], cols["ifx"+pair[1]]
 		var missing []string
@@ -26,23 +30,23 @@ func read32Counters(ctx context.Context, r Reader, cols map[string]Table) error 
 			cols["if"+pair[0]] = t
 			continue
 		}
-		t := Table{}
-		if len(missing) > 0 {
-			oids := make([]string, len(missing))
-			for i, s := range missing {
-				oids[i] = normOID(column + "." + s)
-			}
-			v, err := r.Get(ctx, oids...)
-			if err != nil {
-				return err
-			}
-			for i, s := range missing {
-				if p, ok := v[oids[i]]; ok {
-					t[s] = p
-				}
-			}
+		cols["if"+pair[0]] = Table{}
+		for _, s := range missing {
+			oids = append(oids, normOID(column+"."+s))
+			picks = append(picks, pick{"if" + pair[0], s})
 		}
-		cols["if"+pair[0]] = t
+	}
+	if len(oids) == 0 {
+		return nil
+	}
+	v, err := r.Get(ctx, oids...)
+	if err != nil {
+		return err
+	}
+	for i, p := range picks {
+		if pdu, ok := v[oids[i]]; ok {
+			cols[p.col][p.suffix] = pdu
+		}
 	}
 	return nil
 }
