@@ -65,7 +65,7 @@ func ReadPorts(ctx context.Context, r Reader) (Ports, error) {
 	cols := map[string]Table{}
 	// ifIndex is not walked: its values are the rows' indexes, which the
 	// other columns give (portSuffixes).
-	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
+	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfPhysAddress,
 		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
 		t, err := walkColumn(ctx, r, oidIfTable+"."+c)
 		if err != nil {
@@ -80,7 +80,7 @@ func ReadPorts(ctx context.Context, r Reader) (Ports, error) {
 		}
 		cols["ifx"+c] = t
 	}
-	if err := read32Counters(ctx, r, cols); err != nil {
+	if err := readFallbacks(ctx, r, cols); err != nil {
 		return nil, err
 	}
 	duplex, err := walkColumn(ctx, r, oidDot3StatsDuplex)

@@ -2,38 +2,47 @@ package snmp
 
 import "context"
 
-// read32Counters fills the 32-bit ifInOctets and ifOutOctets columns of
-// cols where a port needs them: a port with ifXTable's 64-bit counter
-// reports that one, so the 32-bit column is read only for the ports
-// without it, with a GET when they are few, and walked whole when the
-// device has no 64-bit counters. On a switch this saves two columns of
-// every port.
-func read32Counters(ctx context.Context, r Reader, cols map[string]Table) error {
+// readFallbacks fills the ifTable columns of cols that a port needs only
+// when ifXTable lacks the better value: the 32-bit ifInOctets and
+// ifOutOctets where the 64-bit counter is missing, ifSpeed where
+// ifHighSpeed is missing or 0. They are read for those ports only, with
+// one GET when they are few, and walked whole when the device has no such
+// ifXTable column. On a switch this saves three columns of every port.
+func readFallbacks(ctx context.Context, r Reader, cols map[string]Table) error {
 	ports := portSuffixes(cols)
-	// The missing rows of both columns are asked for in one request.
+	missingCounter := func(t Table, s string) bool { _, ok := t[s]; return !ok }
+	fallbacks := []struct {
+		col, better string
+		missing     func(t Table, s string) bool
+	}{
+		{colIfInOctets, colIfHCInOctets, missingCounter},
+		{colIfOutOctets, colIfHCOutOctets, missingCounter},
+		{colIfSpeed, colIfHighSpeed, func(t Table, s string) bool { n, ok := t.Int(s); return !ok || n <= 0 }},
+	}
+	// The missing rows of every column are asked for in one request.
 	type pick struct{ col, suffix string }
 	var oids []string
 	var picks []pick
-	for _, pair := range [][2]string{{colIfInOctets, colIfHCInOctets}, {colIfOutOctets, colIfHCOutOctets}} {
-		column, hc := oidIfTable+"."+pair[0], cols["ifx"+pair[1]]
+	for _, f := range fallbacks {
+		column, better := oidIfTable+"."+f.col, cols["ifx"+f.better]
 		var missing []string
 		for s := range ports {
-			if _, ok := hc[s]; !ok {
+			if f.missing(better, s) {
 				missing = append(missing, s)
 			}
 		}
-		if len(hc) == 0 || len(missing) > 32 {
+		if len(better) == 0 || len(missing) > 32 {
 			t, err := walkColumn(ctx, r, column)
 			if err != nil {
 				return err
 			}
-			cols["if"+pair[0]] = t
+			cols["if"+f.col] = t
 			continue
 		}
-		cols["if"+pair[0]] = Table{}
+		cols["if"+f.col] = Table{}
 		for _, s := range missing {
 			oids = append(oids, normOID(column+"."+s))
-			picks = append(picks, pick{"if" + pair[0], s})
+			picks = append(picks, pick{"if" + f.col, s})
 		}
 	}
 	if len(oids) == 0 {

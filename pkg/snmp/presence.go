@@ -65,14 +65,15 @@ func (s *Session) keepAbsent(root string) {
 // identification walks only when the system group did not say enough.
 func inventoryTables(t string) (walk, probe, perPort []string) {
 	walk = []string{oidIPAdEntAddr, oidIPAdEntIfIndex, oidDot3StatsDuplex}
-	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfSpeed, colIfPhysAddress,
+	for _, c := range []string{colIfDescr, colIfType, colIfMTU, colIfPhysAddress,
 		colIfAdminStatus, colIfOperStatus, colIfLastChange, colIfInErrors, colIfOutErrors} {
 		walk = append(walk, oidIfTable+"."+c)
 	}
 	for _, c := range []string{colIfName, colIfHCInOctets, colIfHCOutOctets, colIfHighSpeed, colIfAlias} {
 		walk = append(walk, oidIfXTable+"."+c)
 	}
-	probe = []string{oidIfTable + "." + colIfInOctets, oidIfTable + "." + colIfOutOctets, oidPrtGeneralSerialNumber}
+	probe = []string{oidIfTable + "." + colIfInOctets, oidIfTable + "." + colIfOutOctets, oidIfTable + "." + colIfSpeed,
+		oidPrtGeneralSerialNumber}
 	var entity []string
 	for _, c := range entityColumns {
 		entity = append(entity, oidEntPhysical+"."+c)
