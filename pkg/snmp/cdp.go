@@ -19,11 +19,14 @@ const (
 	cdpSysName       = "17"
 )
 
+// cdpColumns are the cdpCacheTable columns buildCDP reads, 6 of 11.
+var cdpColumns = []string{cdpAddress, cdpVersion, cdpDeviceID, cdpDevicePort, cdpPlatform, cdpSysName}
+
 // ReadCDP reads CDP neighbours. On a port LLDP already describes, CDP only
 // adds the IP and model when both name the same device; when they
 // disagree the port's neighbour is undecidable and dropped.
 func ReadCDP(ctx context.Context, r Reader, ports Ports) error {
-	t, err := walkColumn(ctx, r, oidCdpCacheEntry)
+	t, err := readColumns(ctx, r, oidCdpCacheEntry, cdpColumns...)
 	if err != nil {
 		return err
 	}

@@ -91,8 +91,11 @@ func inventoryTables(t string) (walk, probe, perPort []string) {
 			oidDot1qVlanStaticUntagged, oidDot1qVlanStaticStatus, oidDot1qVlanCurrentEgress, oidDot1qVlanCurrentUntag,
 			oidLldpXdot1VlanName, oidLldpXdot1PortVlanID,
 			oidVlanTrunkPortDynStatus, oidJnxExVlanPortAccess,
-			oidLldpRemEntry, oidLldpRemManAddrIf, oidCiscoPortIfIndex, oidCdpCacheEntry,
+			oidLldpRemEntry, oidLldpRemManAddrIf, oidCiscoPortIfIndex,
 			oidDot1qTpFdbPort, oidDot3adAggPortAttached, oidPagpGroupIfIndex, oidF10StackUnitEntry)
+		for _, c := range cdpColumns {
+			walk = append(walk, oidCdpCacheEntry+"."+c)
+		}
 		probe = append(probe, oidDot1dTpFdbPort, oidIPNetToMediaIfIndex, oidIPNetToMediaPhysAddres, oidF10SysPortIfIndex)
 	default:
 		probe = append(probe, entity...)
