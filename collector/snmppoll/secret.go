@@ -99,21 +99,30 @@ func LoadKey(dataDir, configured string) ([]byte, error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create secret key: %w", err)
 	}
-	// O_EXCL: two processes starting at once must not write two keys; the
-	// loser reads the winner's.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return LoadKey(dataDir, "")
-	}
+	// The key is written whole into a file of its own, then linked to its
+	// name, which fails when the name exists: two processes starting at
+	// once do not write two keys (the loser reads the winner's), and
+	// neither reads a key file still being written, nor does a crash
+	// leave a partial one.
+	tmp, err := os.CreateTemp(dataDir, KeyFile+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("create secret key: %w", err)
 	}
-	_, err = f.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
-	if cerr := f.Close(); err == nil {
+	defer os.Remove(tmp.Name())
+	_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return nil, fmt.Errorf("write secret key: %w", err)
+	}
+	if err := os.Link(tmp.Name(), path); errors.Is(err, fs.ErrExist) {
+		return LoadKey(dataDir, "")
+	} else if err != nil {
+		return nil, fmt.Errorf("create secret key: %w", err)
 	}
 	return key, nil
 }
